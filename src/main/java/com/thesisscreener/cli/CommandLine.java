@@ -1,0 +1,69 @@
+package com.thesisscreener.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Parses the command name and hands over; every failure ends as one line on stderr and an exit code. */
+public final class CommandLine {
+
+    static final String USAGE = """
+            Usage: ./screener <command> [options]
+
+              screen FILE            score every company in an .xlsx, .xls or .csv portfolio
+                --format table|json|csv   output format (default table)
+                --out FILE                write the output to FILE instead of the terminal
+                --explain TICKER          every finding, cap and missing input of one company
+                --rules DIR               rule folder (default ./rules)
+              bench                  scores generated companies through the rules and prints companies/s and heap
+                --companies 10000,100000  batch sizes (default 10000,100000)
+                --rounds N                timed rounds per size (default 5)
+                --rules DIR               rule folder (default ./rules)
+              help                   this text
+
+            Exit codes: 0 ok, 1 some rows could not be read (the rest is still screened),
+                        2 nothing screened: rules do not compile, the file is unreadable, or a usage error.
+            """;
+
+    private CommandLine() {
+    }
+
+    public static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
+        try {
+            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+                out.print(USAGE);
+                out.flush();
+                return args.length == 0 ? ExitCode.FAILED : ExitCode.OK;
+            }
+            return switch (args[0]) {
+                case "screen" -> new ScreenCommand(out, err).run(args);
+                case "bench" -> new BenchCommand(out).run(args);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            err.println("screener: " + e.getMessage() + " (see ./screener help)");
+            return ExitCode.FAILED;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Last line of defence: the user gets one readable line, never a stack trace.
+            err.println("screener: internal error: " + e + " (please report it with the command you ran)");
+            return ExitCode.FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The rule folder: --rules, else ./rules, else the one beside the launcher. */
+    static Path rulesFolder(Options options) {
+        String given = options.get("rules");
+        if (given != null) return Path.of(given);
+        Path local = Path.of("rules");
+        String home = System.getProperty("screener.home");
+        if (!Files.isDirectory(local) && home != null) return Path.of(home, "rules");
+        return local;
+    }
+}

@@ -1,0 +1,99 @@
+package com.thesisscreener.report;
+
+import com.thesisscreener.screening.Band;
+import com.thesisscreener.screening.Cap;
+import com.thesisscreener.screening.DerivedFigures;
+import com.thesisscreener.screening.Finding;
+import com.thesisscreener.screening.Phrases;
+import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.TestNotRun;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The terminal view: a ranked table with a summary, and the full explanation of one company. */
+public final class TextReport {
+
+    private static final int TOP_FINDINGS = 3;
+
+    private TextReport() {
+    }
+
+    public static void table(Screening screening, PrintWriter out) {
+        int nameWidth = Math.min(28, Math.max(4, screening.ranked().stream().mapToInt(r -> text(r.name()).length()).max().orElse(4)));
+        String format = "%4s  %-7s %-" + nameWidth + "s %-20s %5s  %-10s %5s  %s%n";
+        out.printf(format, "RANK", "TICKER", "NAME", "SEGMENT", "SCORE", "BAND", "CONF", "TOP FINDINGS");
+        int rank = 1;
+        for (Recommendation r : screening.ranked()) {
+            out.printf(format, rank++, r.ticker(), truncate(text(r.name()), nameWidth), r.segment(), r.score(),
+                    r.band() + (r.band() != r.scoreBand() ? "*" : ""), percent(r.confidence()), topFindings(r));
+        }
+        out.println();
+        summary(screening, out);
+    }
+
+    public static void summary(Screening screening, PrintWriter out) {
+        boolean capped = screening.ranked().stream().anyMatch(r -> r.band() != r.scoreBand());
+        if (capped) out.println("* band lowered by a cap (see --explain TICKER)");
+        out.printf("%d companies screened from %s%s; %d row(s) read, %d rejected%s%n",
+                screening.ranked().size(), screening.source(),
+                screening.sheet() == null ? "" : " (sheet '" + screening.sheet() + "')",
+                screening.rowsRead(), screening.rowsRejected(),
+                screening.ignoredColumns().isEmpty() ? "" : "; ignored columns: " + String.join(", ", screening.ignoredColumns()));
+        out.println("Bands: " + bands(screening.bandCounts()));
+        out.println("Rule set " + screening.ruleSetVersion());
+    }
+
+    public static void explain(Recommendation r, PrintWriter out) {
+        out.printf("%s  %s  (%s)%n", r.ticker(), text(r.name()), r.segment());
+        out.printf("Score %d -> %s%s; confidence %s%n", r.score(), r.band(),
+                r.band() != r.scoreBand() ? " (score alone: " + r.scoreBand() + ")" : "", percent(r.confidence()));
+        for (Cap cap : r.caps()) {
+            out.printf("Cap: %s holds the band at %s or below%n", cap.ruleId(), cap.ceiling());
+        }
+        DerivedFigures d = r.derived();
+        out.printf("Moat anchors: %d of 3", d.moatAnchorCount());
+        if (d.volumeToDeflationRatio() != null) out.print("; volume/deflation ratio " + Phrases.times(d.volumeToDeflationRatio()));
+        if (d.impliedRevenuePerUnitGrowth() != null) out.print("; implied revenue per unit " + Phrases.signedPct(d.impliedRevenuePerUnitGrowth()));
+        if (d.priceChangeAssumed()) out.print(" (price change assumed)");
+        out.println();
+        out.println();
+        out.println("Findings:");
+        if (r.findings().isEmpty()) out.println("  (no rule fired)");
+        for (Finding f : r.findings()) {
+            out.printf("  %-16s %+4d  %s%n", f.ruleId(), f.points(), f.sentence());
+            if (!f.thesis().isEmpty()) out.printf("  %-16s       thesis: \"%s\"%n", "", f.thesis());
+        }
+        if (!r.testsNotRun().isEmpty()) {
+            out.println();
+            out.println("Thesis tests not run for missing data:");
+            for (TestNotRun t : r.testsNotRun()) {
+                out.printf("  %-16s needs %s%n", t.ruleId(), String.join(", ", t.missingInputs()));
+            }
+        }
+        out.println();
+        out.println("Rule set " + r.ruleSetVersion());
+    }
+
+    static String topFindings(Recommendation r) {
+        return r.topFindings(TOP_FINDINGS).stream()
+                .map(f -> f.ruleId() + " " + (f.points() >= 0 ? "+" : "") + f.points())
+                .collect(Collectors.joining(", "));
+    }
+
+    static String percent(double fraction) {
+        return Math.round(fraction * 100) + "%";
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String truncate(String value, int width) {
+        return value.length() <= width ? value : value.substring(0, width - 1) + "~";
+    }
+
+    private static String bands(Map<Band, Integer> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+}

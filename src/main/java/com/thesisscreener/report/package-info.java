@@ -1,0 +1,2 @@
+/** Exports of screening results: the ranked text table, JSON and CSV. */
+package com.thesisscreener.report;

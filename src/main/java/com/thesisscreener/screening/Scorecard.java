@@ -1,0 +1,88 @@
+package com.thesisscreener.screening;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The rule files' one global, {@code scorecard}: consequences record findings, caps and the banding
+ * parameters here. Findings are recorded in the consequence that found them, with no second pass
+ * over the agenda, which is what keeps a large batch fast.
+ */
+public final class Scorecard {
+
+    private final RuleCatalogue catalogue;
+    private final Map<Company, Tally> tallies;
+    private final EnumMap<Band, Integer> floors = new EnumMap<>(Band.class);
+    private Integer startingScore;
+
+    Scorecard(RuleCatalogue catalogue, int expectedCompanies) {
+        this.catalogue = catalogue;
+        this.tallies = new IdentityHashMap<>(Math.max(16, expectedCompanies * 2));
+    }
+
+    /** Records a finding of the calling rule for the company; {@code points} may be negative or zero. */
+    public void add(RuleContext rule, Company company, int points, String sentence) {
+        String ruleId = rule.getRule().getName();
+        tally(company).add(new Finding(ruleId, points, sentence, catalogue.thesisFor(ruleId)));
+    }
+
+    /** Puts a ceiling on the company's band; the score is not changed. */
+    public void cap(RuleContext rule, Company company, Band ceiling) {
+        tally(company).caps.add(new Cap(rule.getRule().getName(), ceiling));
+    }
+
+    /** Banding parameter: the score every company starts from before findings add or subtract points. */
+    public void scoreStartsAt(int score) {
+        startingScore = score;
+    }
+
+    /** Banding parameter: the lowest score (inclusive) that reaches {@code band}. */
+    public void bandFloor(Band band, int floor) {
+        floors.put(band, floor);
+    }
+
+    Tally tally(Company company) {
+        return tallies.computeIfAbsent(company, c -> new Tally());
+    }
+
+    /** What the banding rule must have said, or why the rule set cannot be used. */
+    List<String> missingBanding() {
+        List<String> missing = new ArrayList<>();
+        if (startingScore == null) missing.add("no rule calls scorecard.scoreStartsAt(...)");
+        for (Band band : Band.values()) {
+            if (band != Band.AVOID && !floors.containsKey(band)) {
+                missing.add("no rule calls scorecard.bandFloor(Band." + band + ", ...)");
+            }
+        }
+        return missing;
+    }
+
+    int startingScore() {
+        return startingScore;
+    }
+
+    /** The best band whose floor the score reaches; below every floor is AVOID. */
+    Band bandFor(int score) {
+        Band best = Band.AVOID;
+        for (Map.Entry<Band, Integer> floor : floors.entrySet()) {
+            if (score >= floor.getValue() && floor.getKey().ordinal() < best.ordinal()) best = floor.getKey();
+        }
+        return best;
+    }
+
+    /** Findings and caps gathered for one company during one evaluation. */
+    static final class Tally {
+        final List<Finding> findings = new ArrayList<>(8);
+        final List<Cap> caps = new ArrayList<>(1);
+        int points;
+
+        void add(Finding finding) {
+            findings.add(finding);
+            points += finding.points();
+        }
+    }
+}

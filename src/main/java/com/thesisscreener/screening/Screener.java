@@ -1,0 +1,119 @@
+package com.thesisscreener.screening;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Scores companies with one compiled rule set. Thread-safe: every call works in its own session,
+ * and a batch of any size costs one session.
+ */
+public final class Screener {
+
+    static final String GLOBAL = "scorecard";
+    private static final Comparator<Finding> LARGEST_EFFECT_FIRST =
+            Comparator.comparingInt((Finding f) -> -Math.abs(f.points())).thenComparing(Finding::ruleId);
+
+    private final KieBase kieBase;
+    private final String ruleSetVersion;
+    private final RuleCatalogue catalogue;
+
+    private Screener(KieBase kieBase, String ruleSetVersion, RuleCatalogue catalogue) {
+        this.kieBase = kieBase;
+        this.ruleSetVersion = ruleSetVersion;
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * Wraps a compiled rule set after checking what the compiler cannot: metadata naming real inputs
+     * and segments, and a banding rule that sets the starting score and every band floor.
+     */
+    public static Screener of(KieBase kieBase, String ruleSetVersion) throws InvalidRuleSetException {
+        List<RuleProblem> problems = new ArrayList<>();
+        RuleCatalogue catalogue = RuleCatalogue.of(kieBase, problems);
+        Screener screener = new Screener(kieBase, ruleSetVersion, catalogue);
+        Scorecard probe = screener.evaluate(List.of());
+        probe.missingBanding().forEach(missing -> problems.add(new RuleProblem(null, "banding: " + missing)));
+        if (!problems.isEmpty()) throw new InvalidRuleSetException(problems);
+        return screener;
+    }
+
+    public String ruleSetVersion() {
+        return ruleSetVersion;
+    }
+
+    public Recommendation screen(Company company) {
+        return screen(List.of(company)).get(0);
+    }
+
+    /** Results in input order; the same companies and rules always give the same results. */
+    public List<Recommendation> screen(List<Company> companies) {
+        Map<Company, VolumeCheck> volumeChecks = new IdentityHashMap<>();
+        Scorecard scorecard = evaluate(companies, volumeChecks);
+        List<Recommendation> results = new ArrayList<>(companies.size());
+        for (Company company : companies) {
+            results.add(recommend(company, scorecard.tally(company), volumeChecks.get(company), scorecard));
+        }
+        return results;
+    }
+
+    private Scorecard evaluate(List<Company> companies) {
+        return evaluate(companies, new IdentityHashMap<>());
+    }
+
+    private Scorecard evaluate(List<Company> companies, Map<Company, VolumeCheck> volumeChecks) {
+        Scorecard scorecard = new Scorecard(catalogue, companies.size());
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal(GLOBAL, scorecard);
+            for (Company company : companies) {
+                session.insert(company);
+            }
+            session.fireAllRules();
+            for (Object fact : session.getObjects(fact -> fact instanceof VolumeCheck)) {
+                VolumeCheck check = (VolumeCheck) fact;
+                volumeChecks.put(check.company(), check);
+            }
+        } finally {
+            session.dispose();
+        }
+        return scorecard;
+    }
+
+    private Recommendation recommend(Company company, Scorecard.Tally tally, VolumeCheck volume, Scorecard scorecard) {
+        int score = Math.max(0, Math.min(100, scorecard.startingScore() + tally.points));
+        Band scoreBand = scorecard.bandFor(score);
+        Band band = scoreBand;
+        for (Cap cap : tally.caps) {
+            band = band.lowerOf(cap.ceiling());
+        }
+        tally.findings.sort(LARGEST_EFFECT_FIRST);
+
+        long known = CompanyField.knownMask(company);
+        int applicable = 0;
+        int evaluated = 0;
+        List<TestNotRun> notRun = new ArrayList<>();
+        for (ThesisTest test : catalogue.tests()) {
+            if (!test.appliesTo(company)) continue;
+            applicable++;
+            if (test.canRun(known)) {
+                evaluated++;
+            } else {
+                notRun.add(new TestNotRun(test.ruleId(), test.missingInputs(known)));
+            }
+        }
+        double confidence = applicable == 0 ? 1.0 : (double) evaluated / applicable;
+
+        DerivedFigures derived = new DerivedFigures(
+                company.moatAnchorCount(),
+                volume != null && volume.priceFell() ? volume.ratio() : null,
+                volume != null ? volume.impliedRevenuePerUnitGrowth() : null,
+                volume != null && volume.assumed());
+        return new Recommendation(company.ticker(), company.name(), company.segment(), score, scoreBand, band,
+                confidence, tally.findings, tally.caps, derived, notRun, ruleSetVersion);
+    }
+}

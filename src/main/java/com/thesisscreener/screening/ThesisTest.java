@@ -1,0 +1,34 @@
+package com.thesisscreener.screening;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A rule that tests the thesis, described by the rule's own metadata in its file:
+ * {@code @requires("inputA, inputB")} makes a rule a test, {@code @segments("X, Y")} narrows it to
+ * segments, and {@code @apiLayer} to companies that sell through APIs.
+ */
+record ThesisTest(String ruleId, List<CompanyField> requires, long requiredMask, Set<Segment> segments,
+                  boolean apiLayer) {
+
+    ThesisTest {
+        requires = List.copyOf(requires);
+        segments = segments.isEmpty() ? EnumSet.allOf(Segment.class) : EnumSet.copyOf(segments);
+    }
+
+    boolean appliesTo(Company company) {
+        return segments.contains(company.segment()) && (!apiLayer || company.mayHaveApiRevenue());
+    }
+
+    boolean canRun(long knownMask) {
+        return (knownMask & requiredMask) == requiredMask;
+    }
+
+    List<String> missingInputs(long knownMask) {
+        return requires.stream()
+                .filter(field -> (knownMask & (1L << field.ordinal())) == 0)
+                .map(CompanyField::fieldName)
+                .toList();
+    }
+}
