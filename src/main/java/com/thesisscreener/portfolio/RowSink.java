@@ -1,0 +1,21 @@
+package com.thesisscreener.portfolio;
+
+import java.util.List;
+
+/** What a format reader feeds, sheet by sheet and row by row, so every format shares one set of rules. */
+interface RowSink {
+
+    void startSheet(String name);
+
+    /**
+     * @param rowNumber 1-based, as Excel shows it
+     * @param cells     the row's non-empty cells in column order (empty for a blank row)
+     * @return false when the rest of this sheet is not wanted
+     */
+    boolean row(int rowNumber, List<SheetCell> cells) throws UnreadableFileException;
+
+    void endSheet();
+
+    /** True once a sheet with a header has been read to its end: later sheets are not needed. */
+    boolean finished();
+}
