@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -16,18 +17,23 @@ public final class Scorecard {
 
     private final RuleCatalogue catalogue;
     private final Map<Company, Tally> tallies;
+    /** Rule id and thesis passage by rule object: a handful of entries, so the lookup stays in cache. */
+    private final Map<Rule, String[]> ruleInfo = new IdentityHashMap<>();
     private final EnumMap<Band, Integer> floors = new EnumMap<>(Band.class);
     private Integer startingScore;
 
-    Scorecard(RuleCatalogue catalogue, int expectedCompanies) {
+    Scorecard(RuleCatalogue catalogue, List<Company> companies) {
         this.catalogue = catalogue;
-        this.tallies = new IdentityHashMap<>(Math.max(16, expectedCompanies * 2));
+        this.tallies = new IdentityHashMap<>(companies.size());
+        for (Company company : companies) {
+            tallies.put(company, new Tally());
+        }
     }
 
     /** Records a finding of the calling rule for the company; {@code points} may be negative or zero. */
     public void add(RuleContext rule, Company company, int points, String sentence) {
-        String ruleId = rule.getRule().getName();
-        tally(company).add(new Finding(ruleId, points, sentence, catalogue.thesisFor(ruleId)));
+        String[] info = ruleInfo.computeIfAbsent(rule.getRule(), r -> new String[] {r.getName(), catalogue.thesisFor(r.getName())});
+        tally(company).add(new Finding(info[0], points, sentence, info[1]));
     }
 
     /** Puts a ceiling on the company's band; the score is not changed. */
@@ -45,8 +51,14 @@ public final class Scorecard {
         floors.put(band, floor);
     }
 
+    /** The tally of a company of this evaluation; a fact inserted by a rule maps to its company's tally. */
     Tally tally(Company company) {
-        return tallies.computeIfAbsent(company, c -> new Tally());
+        Tally tally = tallies.get(company);
+        if (tally == null) {
+            tally = new Tally();
+            tallies.put(company, tally);
+        }
+        return tally;
     }
 
     /** What the banding rule must have said, or why the rule set cannot be used. */

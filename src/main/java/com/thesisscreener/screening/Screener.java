@@ -66,7 +66,7 @@ public final class Screener {
     }
 
     private Scorecard evaluate(List<Company> companies, Map<Company, VolumeCheck> volumeChecks) {
-        Scorecard scorecard = new Scorecard(catalogue, companies.size());
+        Scorecard scorecard = new Scorecard(catalogue, companies);
         KieSession session = kieBase.newKieSession();
         try {
             session.setGlobal(GLOBAL, scorecard);

@@ -16,10 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every thesis rule id, with a company it fires for and one it does not, at the thresholds THESIS.md gives. */
 class ThesisRulesTest {
 
-    static final Set<String> THESIS_RULE_IDS = Set.of("MOAT-DATA", "MOAT-DIST", "MOAT-COMPUTE", "MOAT-DURABLE", "MOAT-NONE",
-            "API-OPEN-SOURCE", "API-MARGIN", "VOL-3X", "VOL-SHORT", "VOL-SHRINK", "VOL-ASSUMED", "TIER1-RERATED",
-            "TIER2-NEXT-LEG", "CHIP-INHOUSE", "CHIP-DEMAND", "RISK-EU-ACT", "RISK-FAB", "RISK-DEMAND", "WATCH-AGENTIC",
-            "WATCH-SOVEREIGN");
+    static final Set<String> THESIS_RULE_IDS = ThesisRuleIds.ALL;
 
     static Stream<Arguments> firing() {
         return Stream.of(
