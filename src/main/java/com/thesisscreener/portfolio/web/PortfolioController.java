@@ -1,0 +1,213 @@
+package com.thesisscreener.portfolio.web;
+
+import com.thesisscreener.portfolio.ImportedPortfolio;
+import com.thesisscreener.portfolio.RowProblem;
+import com.thesisscreener.portfolio.UnreadableFileException;
+import com.thesisscreener.portfolio.store.PortfolioService;
+import com.thesisscreener.portfolio.store.RunDiff;
+import com.thesisscreener.portfolio.store.ScreeningRun;
+import com.thesisscreener.portfolio.store.StoredPortfolio;
+import com.thesisscreener.report.CsvReport;
+import com.thesisscreener.report.Screening;
+import com.thesisscreener.report.XlsxReport;
+import com.thesisscreener.screening.Band;
+import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.Segment;
+import com.thesisscreener.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Uploading, reading, re-running, comparing and exporting stored portfolios. */
+@RestController
+@RequestMapping(path = "/api/v1/portfolios", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Portfolios", description = "Upload spreadsheets, read stored results, re-run with the current rules, compare runs, export")
+class PortfolioController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final PortfolioService portfolios;
+    private final UploadedFiles uploads;
+
+    PortfolioController(PortfolioService portfolios, UploadedFiles uploads) {
+        this.portfolios = portfolios;
+        this.uploads = uploads;
+    }
+
+    record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
+    }
+
+    record Results(long portfolioId, long runId, String ruleSetVersion, int count, List<Recommendation> items) {
+    }
+
+    record Problems(long portfolioId, int count, List<RowProblemView> items) {
+    }
+
+    record RowProblemView(String sheet, int row, String column, String header, String value, String expected, String message) {
+        static RowProblemView of(RowProblem p) {
+            return new RowProblemView(p.sheet(), p.row(), p.column(), p.header(), p.value(), p.expected(), p.message());
+        }
+    }
+
+    record Created(PortfolioSummary portfolio, List<RowProblemView> problems) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a portfolio", description = "Imports an .xlsx, .xls or .csv file (part 'file'), screens it with the "
+            + "active rules and stores the portfolio, its rows, the row problems and the results in one transaction. A file with no "
+            + "usable row stores nothing. Answers 201 with a Location header and the import summary.")
+    ResponseEntity<Created> upload(@RequestPart(name = "file", required = false) MultipartFile file,
+                                   @Parameter(description = "portfolio name; defaults to the file name") @RequestParam(required = false) String name,
+                                   @Parameter(description = "sheet to read; found automatically when omitted") @RequestParam(required = false) String sheet)
+            throws UnreadableFileException {
+        if (name != null && name.length() > 200) throw new InvalidRequestException("name is longer than 200 characters", "name");
+        ImportedPortfolio imported = uploads.read(file, sheet);
+        PortfolioService.Created created = portfolios.store(name == null || name.isBlank() ? imported.fileName() : name.strip(), imported);
+        PortfolioSummary summary = PortfolioSummary.of(created.portfolio(), PortfolioSummary.Run.of(created.run(), created.results()));
+        return ResponseEntity.created(URI.create("/api/v1/portfolios/" + created.portfolio().id()))
+                .body(new Created(summary, imported.problems().stream().map(RowProblemView::of).toList()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List portfolios, newest first")
+    Page<PortfolioSummary> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) throw new InvalidRequestException("page must be 0 or more", "page");
+        if (size < 1 || size > 100) throw new InvalidRequestException("size must be between 1 and 100", "size");
+        long total = portfolios.portfolioCount();
+        List<PortfolioSummary> items = portfolios.portfolios(page, size).stream().map(this::summary).toList();
+        return new Page<>(items, page, size, total, (total + size - 1) / size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One portfolio with its latest run")
+    PortfolioSummary get(@PathVariable long id) {
+        return summary(portfolios.portfolio(id));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a portfolio with its rows, problems, runs and results")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        portfolios.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/results")
+    @Operation(summary = "Results of a run (the latest unless 'run' is given)", description = "Ranked best first by default; "
+            + "sort=score (highest first), sort=score,asc, sort=ticker; filter by band and segment.")
+    Results results(@PathVariable long id, @RequestParam(required = false) Long run, @RequestParam(required = false) Band band,
+                    @RequestParam(required = false) Segment segment, @RequestParam(defaultValue = "rank") String sort) {
+        ScreeningRun screeningRun = portfolios.runOrLatest(id, run);
+        List<Recommendation> items = portfolios.results(screeningRun, band, segment).stream().sorted(order(sort)).toList();
+        return new Results(id, screeningRun.id(), screeningRun.ruleSetVersion(), items.size(), items);
+    }
+
+    @GetMapping("/{id}/problems")
+    @Operation(summary = "Rows of the upload that could not be read, with sheet, row, column, value and what was expected")
+    Problems problems(@PathVariable long id) {
+        List<RowProblemView> items = portfolios.problems(id).stream().map(RowProblemView::of).toList();
+        return new Problems(id, items.size(), items);
+    }
+
+    @PostMapping("/{id}/runs")
+    @Operation(summary = "Screen the stored rows again with the rules active now", description = "Every run keeps its results and rule-set version.")
+    ResponseEntity<PortfolioSummary.Run> rerun(@PathVariable long id) {
+        ScreeningRun run = portfolios.rerun(id);
+        return ResponseEntity.created(URI.create("/api/v1/portfolios/" + id + "/runs/" + run.id()))
+                .body(PortfolioSummary.Run.of(run, portfolios.results(run, null, null)));
+    }
+
+    @GetMapping("/{id}/runs")
+    @Operation(summary = "Runs of a portfolio, newest first")
+    List<PortfolioSummary.Run> runs(@PathVariable long id) {
+        return portfolios.runs(id).stream().map(run -> PortfolioSummary.Run.of(run, portfolios.results(run, null, null))).toList();
+    }
+
+    @GetMapping("/{id}/runs/{runId}")
+    @Operation(summary = "One run with its band counts")
+    PortfolioSummary.Run run(@PathVariable long id, @PathVariable long runId) {
+        ScreeningRun run = portfolios.run(id, runId);
+        return PortfolioSummary.Run.of(run, portfolios.results(run, null, null));
+    }
+
+    @GetMapping("/{id}/runs/{runId}/diff")
+    @Operation(summary = "What changed between two runs", description = "Companies whose band or score changed from run 'against' to this "
+            + "run, and which findings appeared or vanished.")
+    RunDiff diff(@PathVariable long id, @PathVariable long runId, @RequestParam long against) {
+        return portfolios.diff(id, runId, against);
+    }
+
+    @GetMapping(path = "/{id}/report.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The run's results as a workbook: ranked sheet with band colours, findings, problems, rule-set version")
+    ResponseEntity<byte[]> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run) {
+        Screening screening = portfolios.screening(id, run);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        XlsxReport.write(screening, out);
+        return attachment(out.toByteArray(), XLSX, reportName(id, "xlsx"));
+    }
+
+    @GetMapping(path = "/{id}/report.csv", produces = "text/csv")
+    @Operation(summary = "The run's ranked results as CSV")
+    ResponseEntity<byte[]> reportCsv(@PathVariable long id, @RequestParam(required = false) Long run) {
+        Screening screening = portfolios.screening(id, run);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            CsvReport.write(screening, writer);
+        }
+        return attachment(out.toByteArray(), new MediaType("text", "csv", StandardCharsets.UTF_8), reportName(id, "csv"));
+    }
+
+    private PortfolioSummary summary(StoredPortfolio portfolio) {
+        List<ScreeningRun> runs = portfolios.runs(portfolio.id());
+        PortfolioSummary.Run latest = runs.isEmpty() ? null : PortfolioSummary.Run.of(runs.get(0), portfolios.results(runs.get(0), null, null));
+        return PortfolioSummary.of(portfolio, latest);
+    }
+
+    private static Comparator<Recommendation> order(String sort) {
+        String[] parts = sort.split(",");
+        boolean ascending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("asc");
+        boolean descending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
+        if (parts.length > 2 || (parts.length == 2 && !ascending && !descending)) {
+            throw new InvalidRequestException("sort takes a field and an optional direction, like score,desc", "sort");
+        }
+        Comparator<Recommendation> order = switch (parts[0].strip()) {
+            case "rank" -> Recommendation.RANKING;
+            case "score" -> Comparator.comparingInt(Recommendation::score).reversed().thenComparing(Recommendation::ticker);
+            case "ticker" -> Comparator.comparing(Recommendation::ticker);
+            case "confidence" -> Comparator.comparingDouble(Recommendation::confidence).reversed().thenComparing(Recommendation::ticker);
+            default -> throw new InvalidRequestException("cannot sort by '" + parts[0] + "'; sort by rank, score, ticker or confidence", "sort");
+        };
+        boolean naturallyDescending = parts[0].strip().equals("score") || parts[0].strip().equals("confidence");
+        return (naturallyDescending && ascending) || (!naturallyDescending && descending) ? order.reversed() : order;
+    }
+
+    private static String reportName(long id, String extension) {
+        return "portfolio-" + id + "-report." + extension;
+    }
+
+    private static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(body);
+    }
+}

@@ -1,0 +1,33 @@
+package com.thesisscreener.portfolio.web;
+
+import com.thesisscreener.portfolio.store.ScreeningRun;
+import com.thesisscreener.portfolio.store.StoredPortfolio;
+import com.thesisscreener.screening.Band;
+import com.thesisscreener.screening.Recommendation;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a client sees of a stored portfolio: its import, its latest run and the links to follow. */
+record PortfolioSummary(long id, String name, String fileName, String sheet, Instant createdAt, int rowsRead, int screened,
+                        int rejected, List<String> ignoredColumns, Run latestRun, Map<String, String> links) {
+
+    record Run(long id, String ruleSetVersion, Instant createdAt, int companies, Map<Band, Integer> bands) {
+
+        static Run of(ScreeningRun run, List<Recommendation> results) {
+            Map<Band, Integer> bands = new EnumMap<>(Band.class);
+            for (Band band : Band.values()) bands.put(band, 0);
+            results.forEach(r -> bands.merge(r.band(), 1, Integer::sum));
+            return new Run(run.id(), run.ruleSetVersion(), run.createdAt(), run.companies(), bands);
+        }
+    }
+
+    static PortfolioSummary of(StoredPortfolio p, Run latestRun) {
+        String self = "/api/v1/portfolios/" + p.id();
+        return new PortfolioSummary(p.id(), p.name(), p.fileName(), p.sheet(), p.createdAt(), p.rowsRead(),
+                p.rowsRead() - p.rowsRejected(), p.rowsRejected(), p.ignoredColumns(), latestRun,
+                Map.of("self", self, "results", self + "/results", "problems", self + "/problems", "runs", self + "/runs",
+                        "report", self + "/report.xlsx"));
+    }
+}

@@ -1,0 +1,82 @@
+package com.thesisscreener.screening.web;
+
+import com.thesisscreener.ScreenerProperties;
+import com.thesisscreener.rules.ActiveRules;
+import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.web.InvalidRequestException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/score} and {@code /score/batch}: scoring without storing anything. */
+@RestController
+@RequestMapping(path = "/api/v1/score", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Scoring", description = "Score company records with the active rules; nothing is stored")
+class ScoreController {
+
+    private final ActiveRules rules;
+    private final Validator validator;
+    private final ScreenerProperties properties;
+    private final MeterRegistry meters;
+
+    ScoreController(ActiveRules rules, Validator validator, ScreenerProperties properties, MeterRegistry meters) {
+        this.rules = rules;
+        this.validator = validator;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Score one company", description = "One company record in, one recommendation out: score, band, "
+            + "confidence, findings (rule id, points, sentence, thesis passage), caps, derived figures, tests not run, rule-set version.")
+    Recommendation score(@RequestBody CompanyRecord record) {
+        Company company = valid(record, "");
+        return screen(List.of(company)).get(0);
+    }
+
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Score a batch of companies", description = "A JSON array of company records (at most screener.batch-limit, "
+            + "10,000 by default); results come back in input order, all scored with the same rule-set version.")
+    List<Recommendation> scoreBatch(@RequestBody List<CompanyRecord> records) {
+        if (records.isEmpty()) throw new InvalidRequestException("the batch is empty; send a JSON array of company records", null);
+        if (records.size() > properties.batchLimit()) {
+            throw new InvalidRequestException("the batch holds " + records.size() + " records; the limit is " + properties.batchLimit()
+                    + " per call (screener.batch-limit): split it", null);
+        }
+        List<Company> companies = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) == null) throw new InvalidRequestException("record [" + i + "] is null", "[" + i + "]");
+            companies.add(valid(records.get(i), "[" + i + "]."));
+        }
+        return screen(companies);
+    }
+
+    private List<Recommendation> screen(List<Company> companies) {
+        List<Recommendation> results = meters.timer("screener.score.latency").record(() -> rules.current().screener().screen(companies));
+        meters.counter("screener.companies.scored").increment(companies.size());
+        return results;
+    }
+
+    /** Checks ranges and required fields, naming the first bad field of the record. */
+    private Company valid(CompanyRecord record, String path) {
+        var violations = validator.validate(record);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<CompanyRecord> first = violations.stream()
+                    .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
+            String field = path + first.getPropertyPath();
+            throw new InvalidRequestException(field + " " + first.getMessage() + " (was " + first.getInvalidValue() + ")", field);
+        }
+        return record.toCompany();
+    }
+}

@@ -1,0 +1,152 @@
+package com.thesisscreener.web;
+
+import com.thesisscreener.portfolio.RowProblem;
+import com.thesisscreener.portfolio.UnreadableFileException;
+import com.thesisscreener.portfolio.store.NothingToScreenException;
+import com.thesisscreener.portfolio.store.PortfolioNotFoundException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error as an RFC 9457 problem document: a type, a title, a detail a person can act on, and the
+ * field (or sheet, row and column) at fault. Never a stack trace.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+        if (e.field() != null) problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(PortfolioNotFoundException.class)
+    ProblemDetail notFound(PortfolioNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(UnreadableFileException.class)
+    ProblemDetail unreadableFile(UnreadableFileException e) {
+        HttpStatus status = switch (e.reason()) {
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case NOT_A_SPREADSHEET, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            default -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        ProblemDetail problem = problem(status, "unreadable-file", "The file cannot be imported", e.getMessage());
+        problem.setProperty("reason", e.reason().name());
+        return problem;
+    }
+
+    @ExceptionHandler(NothingToScreenException.class)
+    ProblemDetail nothingToScreen(NothingToScreenException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "nothing-to-screen", "No row could be screened", e.getMessage());
+        problem.setProperty("problems", e.problems().stream().limit(100).map(ApiProblems::describe).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error serving a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Something went wrong on our side; the error has been logged. Nothing was stored by this request.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = "the request body is not valid JSON for this call";
+        String field = null;
+        if (e.getCause() instanceof JacksonException jackson) {
+            field = path(jackson);
+            if (jackson instanceof UnrecognizedPropertyException unknown) {
+                detail = "unknown field '" + unknown.getPropertyName() + "'" + (field.contains(".") || field.contains("[") ? " at " + field : "")
+                        + "; known fields are " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            } else if (jackson instanceof InvalidFormatException format) {
+                detail = (field.isEmpty() ? "a value" : field) + ": '" + format.getValue() + "' is not a valid "
+                        + describe(format.getTargetType());
+            } else if (!field.isEmpty()) {
+                detail = field + ": wrong type or malformed value (" + jackson.getOriginalMessage().lines().findFirst().orElse("") + ")";
+            } else {
+                detail = "malformed JSON: " + jackson.getOriginalMessage().lines().findFirst().orElse("");
+            }
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-json", "Invalid JSON", detail);
+        if (field != null && !field.isEmpty()) problem.setProperty("field", field);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
+                                                                         HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE, "file-too-large",
+                "The file is too large", "the upload is larger than this service accepts; split the portfolio or raise screener.max-upload"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "value" : describe(e.getRequiredType());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+                "'" + e.getValue() + "' is not a valid " + expected + " for " + e.getName());
+        problem.setProperty("field", e.getName());
+        return problem;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    static Map<String, Object> describe(RowProblem p) {
+        return Map.of("sheet", String.valueOf(p.sheet()), "row", p.row(), "column", String.valueOf(p.column()),
+                "header", String.valueOf(p.header()), "value", String.valueOf(p.value()), "expected", String.valueOf(p.expected()),
+                "message", p.message());
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return type.getSimpleName() + " (one of " + List.of(type.getEnumConstants()).stream().map(Object::toString)
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        if (type == Double.class || type == double.class) return "number";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "whole number";
+        if (type == Boolean.class || type == boolean.class) return "true/false";
+        return type.getSimpleName();
+    }
+}
