@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param batchLimit      most companies accepted by one {@code POST /score/batch}
  * @param maxUpload       largest portfolio file accepted
  * @param maxRows         most data rows accepted in one portfolio
+ * @param rulesPollInterval how often the rules folder is checked for edits; 0 turns hot reload off
  */
 @ConfigurationProperties("screener")
 public record ScreenerProperties(
@@ -20,5 +21,6 @@ public record ScreenerProperties(
         @DefaultValue("sample-data/ai-portfolio.xlsx") String samplePortfolio,
         @DefaultValue("10000") int batchLimit,
         @DefaultValue("20MB") DataSize maxUpload,
-        @DefaultValue("1000000") int maxRows) {
+        @DefaultValue("1000000") int maxRows,
+        @DefaultValue("2s") java.time.Duration rulesPollInterval) {
 }

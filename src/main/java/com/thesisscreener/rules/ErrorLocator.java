@@ -32,7 +32,8 @@ final class ErrorLocator {
         if (text.startsWith("Parser returned a null Package")) {
             return Optional.empty(); // follows a syntax error that is reported on its own
         }
-        Optional<RuleFile> file = files.stream().filter(f -> message.getPath() != null && message.getPath().endsWith("/" + f.name())).findFirst();
+        Optional<RuleFile> file = files.stream().filter(f -> message.getPath() != null
+                && (message.getPath().endsWith("/" + f.name()) || message.getPath().endsWith("/" + f.name() + ".drl"))).findFirst();
         return Optional.of(file.isPresent() ? inRuleFile(file.get(), message, text)
                 : fromGeneratedJava(message, text, files, generatedSource));
     }

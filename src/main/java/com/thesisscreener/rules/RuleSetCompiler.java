@@ -1,7 +1,7 @@
 package com.thesisscreener.rules;
 
+import com.thesisscreener.screening.EvaluationLimits;
 import com.thesisscreener.screening.InvalidRuleSetException;
-import com.thesisscreener.screening.RuleProblem;
 import com.thesisscreener.screening.Screener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -26,49 +29,148 @@ import org.kie.api.builder.ReleaseId;
 
 /**
  * Compiles a folder of rule files with Drools' executable model and checks the result can score.
- * Errors are reported against the analyst's file, line and column, never against generated code.
+ * DRL files ({@code *.drl}) and Excel decision tables ({@code *.drl.xlsx}) compile together. Every file
+ * passes the {@link RulePolicy} before Drools sees it. Errors are reported against the analyst's file,
+ * line and column (a decision table's row and cell), never against generated code.
  */
 public final class RuleSetCompiler {
+
+    /** The rule ids THESIS.md names; {@link #validate} warns about any that no rule file defines. */
+    public static final Set<String> THESIS_RULE_IDS = Set.of("MOAT-DATA", "MOAT-DIST", "MOAT-COMPUTE", "MOAT-DURABLE",
+            "MOAT-NONE", "API-OPEN-SOURCE", "API-MARGIN", "VOL-3X", "VOL-SHORT", "VOL-SHRINK", "VOL-ASSUMED", "TIER1-RERATED",
+            "TIER2-NEXT-LEG", "CHIP-INHOUSE", "CHIP-DEMAND", "RISK-EU-ACT", "RISK-FAB", "RISK-DEMAND", "WATCH-AGENTIC",
+            "WATCH-SOVEREIGN");
 
     private static final String RESOURCE_DIR = "src/main/resources/thesis/";
     private static final String GENERATED_SOURCE_PREFIX = "Java source of ";
 
-    /** Compiles every {@code *.drl} file directly in {@code folder}, in name order. */
+    private final EvaluationLimits limits;
+
+    public RuleSetCompiler() {
+        this(EvaluationLimits.defaults());
+    }
+
+    /** A compiler whose rule sets bound every evaluation by {@code limits}. */
+    public RuleSetCompiler(EvaluationLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Compiles every rule file directly in {@code folder} ({@code *.drl}, {@code *.drl.xlsx}), in name order. */
     public RuleSet compile(Path folder) throws RuleCompilationException {
         return compile(read(folder));
     }
 
+    /** Compiles the files, or throws with every error; warnings are not reported here (see {@link #validate}). */
     public RuleSet compile(List<RuleFile> files) throws RuleCompilationException {
-        if (files.isEmpty()) {
-            throw new RuleCompilationException(List.of(new RuleError("rules", 0, 0, "no rule files (*.drl) to compile")));
+        Build build = build(files);
+        if (!build.errors.isEmpty()) throw new RuleCompilationException(build.errors);
+        return build.ruleSet;
+    }
+
+    /** Checks the rule folder without throwing: every error and warning, and the compiled set when valid. */
+    public ValidationReport validate(Path folder) {
+        try {
+            return validate(read(folder));
+        } catch (RuleCompilationException unreadable) {
+            return new ValidationReport("", List.of(), unreadable.errors(), List.of(), null);
         }
+    }
+
+    /** Checks the files without throwing, warning about thesis rule ids ({@link #THESIS_RULE_IDS}) no file defines. */
+    public ValidationReport validate(List<RuleFile> files) {
+        return validate(files, THESIS_RULE_IDS);
+    }
+
+    /** As {@link #validate(List)}, with the rule ids the rule set is expected to define. */
+    public ValidationReport validate(List<RuleFile> files, Set<String> expectedRuleIds) {
+        Build build = build(files);
+        List<RuleError> warnings = new ArrayList<>();
+        if (!build.views.isEmpty()) {
+            RuleWarnings.of(build.views, expectedRuleIds).stream().map(build.toSheet).forEach(warnings::add);
+        }
+        warnings.addAll(build.warnings);
+        return new ValidationReport(files.isEmpty() ? "" : versionOf(files), files, build.errors, dedupe(warnings),
+                build.errors.isEmpty() ? build.ruleSet : null);
+    }
+
+    /** What one pass over the files produced. */
+    private static final class Build {
+        final List<RuleError> errors = new ArrayList<>();
+        final List<RuleError> warnings = new ArrayList<>();
+        /** DRL text of every file: a DRL file as it is, a decision table as the DRL generated from it. */
+        final List<RuleFile> views = new ArrayList<>();
+        UnaryOperator<RuleError> toSheet = UnaryOperator.identity();
+        RuleSet ruleSet;
+    }
+
+    private Build build(List<RuleFile> files) {
+        Build build = new Build();
+        if (files.isEmpty()) {
+            build.errors.add(new RuleError("rules", 0, 0, "no rule files (*.drl, *.drl.xlsx) to compile"));
+            return build;
+        }
+        Map<String, RuleFile> tables = new LinkedHashMap<>();
+        Map<String, String> generated = new LinkedHashMap<>();
+        for (RuleFile file : files) {
+            if (file.isDecisionTable()) {
+                try {
+                    String drl = DecisionTables.toDrl(file);
+                    tables.put(file.name(), file);
+                    generated.put(file.name(), drl);
+                    build.views.add(new RuleFile(file.name(), drl));
+                } catch (RuleCompilationException unreadable) {
+                    build.errors.addAll(unreadable.errors());
+                }
+            } else {
+                build.views.add(file);
+            }
+        }
+        build.toSheet = error -> {
+            RuleFile table = tables.get(error.file());
+            return table == null ? error : DecisionTables.toSheet(error, table, generated.get(error.file()));
+        };
+        for (RuleFile view : build.views) {
+            RulePolicy.check(view.name(), view.content()).stream().map(build.toSheet).forEach(build.errors::add);
+        }
+        if (!build.errors.isEmpty()) return build; // untrusted code that breaks the policy never reaches the compiler
+
         String version = versionOf(files);
         KieServices kieServices = KieServices.get();
         KieFileSystem fileSystem = kieServices.newKieFileSystem();
         ReleaseId releaseId = kieServices.newReleaseId("com.thesisscreener.rules", "thesis", version);
         fileSystem.generateAndWritePomXML(releaseId);
-        for (RuleFile file : files) {
-            fileSystem.write(RESOURCE_DIR + file.name(), file.content());
+        for (RuleFile view : build.views) {
+            // A decision table's generated DRL is written as "name.drl.xlsx.drl", so Drools reads it as DRL.
+            fileSystem.write(RESOURCE_DIR + view.name() + (tables.containsKey(view.name()) ? ".drl" : ""), view.content());
         }
         KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         Map<String, String> generatedSources = generatedSources(messages);
-        List<RuleError> errors = new ArrayList<>();
         for (Message message : messages) {
             if (!message.getText().startsWith(GENERATED_SOURCE_PREFIX)) {
-                ErrorLocator.locate(message, files, generatedSources.get(message.getPath())).ifPresent(errors::add);
+                ErrorLocator.locate(message, build.views, generatedSources.get(message.getPath())).map(build.toSheet).ifPresent(build.errors::add);
             }
         }
-        if (!errors.isEmpty()) throw new RuleCompilationException(dedupe(errors));
+        for (Message message : builder.getResults().getMessages(Message.Level.WARNING)) {
+            ErrorLocator.locate(message, build.views, null).map(build.toSheet).ifPresent(build.warnings::add);
+        }
+        if (!build.errors.isEmpty()) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            List<RuleError> unique = dedupe(build.errors);
+            build.errors.clear();
+            build.errors.addAll(unique);
+            return build;
+        }
 
         KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase();
         kieServices.getRepository().removeKieModule(releaseId);
         int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         try {
-            return new RuleSet(version, files, ruleCount, Screener.of(kieBase, version));
+            build.ruleSet = new RuleSet(version, files, ruleCount, Screener.of(kieBase, version, limits));
         } catch (InvalidRuleSetException invalid) {
-            throw new RuleCompilationException(invalid.problems().stream().map(p -> ErrorLocator.locate(p, files)).toList());
+            invalid.problems().stream().map(p -> ErrorLocator.locate(p, build.views)).map(build.toSheet).forEach(build.errors::add);
         }
+        return build;
     }
 
     /** Reads the rule files of a folder; a missing or unreadable folder is itself a rule error. */
@@ -78,8 +180,8 @@ public final class RuleSetCompiler {
         }
         try (Stream<Path> paths = Files.list(folder)) {
             List<RuleFile> files = new ArrayList<>();
-            for (Path path : paths.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted(Comparator.naturalOrder()).toList()) {
-                files.add(new RuleFile(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8)));
+            for (Path path : paths.filter(RuleSetCompiler::isRuleFile).sorted(Comparator.naturalOrder()).toList()) {
+                files.add(new RuleFile(path.getFileName().toString(), Files.readAllBytes(path)));
             }
             return files;
         } catch (IOException e) {
@@ -87,14 +189,21 @@ public final class RuleSetCompiler {
         }
     }
 
-    /** The content hash that names a rule set: the same files always give the same version. */
+    /** {@code *.drl} and {@code *.drl.xlsx} directly in the folder; not Excel's "~$" lock files, not hidden files. */
+    private static boolean isRuleFile(Path path) {
+        String name = path.getFileName().toString();
+        if (name.startsWith("~$") || name.startsWith(".") || !Files.isRegularFile(path)) return false;
+        return name.endsWith(".drl") || RuleFile.isDecisionTable(name);
+    }
+
+    /** The content hash that names a rule set: the same files (names and bytes) always give the same version. */
     static String versionOf(List<RuleFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             files.stream().sorted(Comparator.comparing(RuleFile::name)).forEach(file -> {
                 digest.update(file.name().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(file.content().getBytes(StandardCharsets.UTF_8));
+                digest.update(file.bytes());
                 digest.update((byte) 0);
             });
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);

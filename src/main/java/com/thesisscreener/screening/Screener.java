@@ -5,6 +5,11 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
@@ -17,15 +22,23 @@ public final class Screener {
     static final String GLOBAL = "scorecard";
     private static final Comparator<Finding> LARGEST_EFFECT_FIRST =
             Comparator.comparingInt((Finding f) -> -Math.abs(f.points())).thenComparing(Finding::ruleId);
+    /** Halts sessions that outlive their time limit; one daemon thread for every screener. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "screening-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final KieBase kieBase;
     private final String ruleSetVersion;
     private final RuleCatalogue catalogue;
+    private final EvaluationLimits limits;
 
-    private Screener(KieBase kieBase, String ruleSetVersion, RuleCatalogue catalogue) {
+    private Screener(KieBase kieBase, String ruleSetVersion, RuleCatalogue catalogue, EvaluationLimits limits) {
         this.kieBase = kieBase;
         this.ruleSetVersion = ruleSetVersion;
         this.catalogue = catalogue;
+        this.limits = limits;
     }
 
     /**
@@ -33,10 +46,20 @@ public final class Screener {
      * and segments, and a banding rule that sets the starting score and every band floor.
      */
     public static Screener of(KieBase kieBase, String ruleSetVersion) throws InvalidRuleSetException {
+        return of(kieBase, ruleSetVersion, EvaluationLimits.defaults());
+    }
+
+    /** As {@link #of(KieBase, String)}, with bounds on every evaluation (see {@link EvaluationLimits}). */
+    public static Screener of(KieBase kieBase, String ruleSetVersion, EvaluationLimits limits) throws InvalidRuleSetException {
         List<RuleProblem> problems = new ArrayList<>();
         RuleCatalogue catalogue = RuleCatalogue.of(kieBase, problems);
-        Screener screener = new Screener(kieBase, ruleSetVersion, catalogue);
-        Scorecard probe = screener.evaluate(List.of());
+        Screener screener = new Screener(kieBase, ruleSetVersion, catalogue, java.util.Objects.requireNonNull(limits, "limits"));
+        Scorecard probe;
+        try {
+            probe = screener.evaluate(List.of());
+        } catch (ScreeningLimitExceededException runaway) {
+            throw new InvalidRuleSetException(List.of(new RuleProblem(null, runaway.getMessage())));
+        }
         probe.missingBanding().forEach(missing -> problems.add(new RuleProblem(null, "banding: " + missing)));
         if (!problems.isEmpty()) throw new InvalidRuleSetException(problems);
         return screener;
@@ -46,11 +69,19 @@ public final class Screener {
         return ruleSetVersion;
     }
 
+    public EvaluationLimits limits() {
+        return limits;
+    }
+
     public Recommendation screen(Company company) {
         return screen(List.of(company)).get(0);
     }
 
-    /** Results in input order; the same companies and rules always give the same results. */
+    /**
+     * Results in input order; the same companies and rules always give the same results.
+     *
+     * @throws ScreeningLimitExceededException when the rules keep firing or run past the time limit
+     */
     public List<Recommendation> screen(List<Company> companies) {
         Map<Company, VolumeCheck> volumeChecks = new IdentityHashMap<>();
         Scorecard scorecard = evaluate(companies, volumeChecks);
@@ -73,7 +104,7 @@ public final class Screener {
             for (Company company : companies) {
                 session.insert(company);
             }
-            session.fireAllRules();
+            fireWithinLimits(session, companies.size());
             for (Object fact : session.getObjects(fact -> fact instanceof VolumeCheck)) {
                 VolumeCheck check = (VolumeCheck) fact;
                 volumeChecks.put(check.company(), check);
@@ -82,6 +113,35 @@ public final class Screener {
             session.dispose();
         }
         return scorecard;
+    }
+
+    /** Fires with a cap on firings and a watchdog that halts the session at the time limit. */
+    private void fireWithinLimits(KieSession session, int companies) {
+        long maxFirings = limits.maxFirings(companies);
+        long maxMillis = Math.max(1, limits.maxTime(companies).toMillis());
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            session.halt();
+        }, maxMillis, TimeUnit.MILLISECONDS);
+        long fired;
+        try {
+            fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, maxFirings + 1));
+        } catch (StackOverflowError recursion) {
+            throw new ScreeningLimitExceededException("rule set recursed without end while screening " + companies
+                    + " companies: a function or rule probably calls itself", recursion);
+        } finally {
+            watchdog.cancel(false);
+        }
+        if (fired > maxFirings) {
+            throw new ScreeningLimitExceededException("rule set kept firing: more than " + maxFirings + " firings for "
+                    + companies + " companies (limit " + limits.firingsPerCompany() + " a company + " + limits.baseFirings()
+                    + ") — a rule probably re-triggers itself (modify/insert loop)");
+        }
+        if (timedOut.get()) {
+            throw new ScreeningLimitExceededException("rule set ran past its time limit: more than " + maxMillis + " ms for "
+                    + companies + " companies after " + fired + " firings — a rule probably re-triggers itself or loops");
+        }
     }
 
     private Recommendation recommend(Company company, Scorecard.Tally tally, VolumeCheck volume, Scorecard scorecard) {

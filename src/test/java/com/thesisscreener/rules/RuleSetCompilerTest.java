@@ -75,7 +75,7 @@ class RuleSetCompilerTest {
     @Test
     void aRuleSetWithoutBandingIsRefused() throws IOException {
         copyShippedRules();
-        Files.delete(rules.resolve("banding.drl"));
+        Files.delete(rules.resolve("banding.drl.xlsx"));
 
         assertThat(compileErrors()).extracting(RuleError::message)
                 .anySatisfy(message -> assertThat(message).contains("scoreStartsAt"))
@@ -95,7 +95,7 @@ class RuleSetCompilerTest {
         copyShippedRules();
         List<RuleFile> files = RuleSetCompiler.read(rules);
         String version = RuleSetCompiler.versionOf(files);
-        edit("banding.drl", text -> text.replace("bandFloor(Band.BUY, 65)", "bandFloor(Band.BUY, 66)"));
+        edit("tiers.drl", text -> text.replace("reratedEvToSales() { return 15; }", "reratedEvToSales() { return 16; }"));
 
         assertThat(RuleSetCompiler.versionOf(RuleSetCompiler.read(Path.of("rules")))).isEqualTo(version);
         assertThat(RuleSetCompiler.versionOf(RuleSetCompiler.read(rules))).isNotEqualTo(version).matches("[0-9a-f]{12}");
@@ -126,7 +126,7 @@ class RuleSetCompilerTest {
 
     private void copyShippedRules() throws IOException {
         try (var files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".drl") || p.toString().endsWith(".drl.xlsx")).toList()) {
                 Files.copy(file, rules.resolve(file.getFileName()));
             }
         }

@@ -6,19 +6,12 @@ import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleSet;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Company;
-import com.thesisscreener.screening.Finding;
 import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.ResultChanges;
 import com.thesisscreener.screening.Segment;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -128,30 +121,14 @@ public class PortfolioService {
     public RunDiff diff(long portfolioId, long runId, long againstRunId) {
         ScreeningRun run = run(portfolioId, runId);
         ScreeningRun against = run(portfolioId, againstRunId);
-        Map<String, Recommendation> after = byTicker(results(run, null, null));
-        Map<String, Recommendation> before = byTicker(results(against, null, null));
-        List<RunDiff.Change> changes = new ArrayList<>();
-        int unchanged = 0;
-        List<String> tickers = new ArrayList<>(after.keySet());
-        before.keySet().stream().filter(t -> !after.containsKey(t)).forEach(tickers::add);
-        for (String ticker : tickers) {
-            Recommendation now = after.get(ticker);
-            Recommendation then = before.get(ticker);
-            List<Finding> added = missingFrom(then, now);
-            List<Finding> removed = missingFrom(now, then);
-            boolean same = now != null && then != null && now.score() == then.score() && now.band() == then.band()
-                    && added.isEmpty() && removed.isEmpty();
-            if (same) {
-                unchanged++;
-            } else {
-                Recommendation named = now != null ? now : then;
-                changes.add(new RunDiff.Change(ticker, named.name(), then == null ? null : then.score(), now == null ? null : now.score(),
-                        then == null ? null : then.band(), now == null ? null : now.band(), added, removed));
-            }
-        }
-        changes.sort(Comparator.comparing((RunDiff.Change c) -> -Math.abs(Objects.requireNonNullElse(c.scoreAfter(), 0)
-                - Objects.requireNonNullElse(c.scoreBefore(), 0))).thenComparing(RunDiff.Change::ticker));
-        return new RunDiff(run.id(), run.ruleSetVersion(), against.id(), against.ruleSetVersion(), changes, unchanged);
+        ResultChanges changes = ResultChanges.between(results(against, null, null), results(run, null, null));
+        return new RunDiff(run.id(), run.ruleSetVersion(), against.id(), against.ruleSetVersion(), changes.changes(), changes.unchanged());
+    }
+
+    /** The stored rows of a portfolio, for screening them again with other rules. */
+    public List<Company> companies(long portfolioId) {
+        portfolio(portfolioId);
+        return repository.findCompanies(portfolioId);
     }
 
     private List<Recommendation> screen(RuleSet ruleSet, List<Company> companies) {
@@ -159,16 +136,5 @@ public class PortfolioService {
         meters.counter("screener.screenings").increment();
         meters.counter("screener.companies.scored").increment(companies.size());
         return results;
-    }
-
-    /** Findings of {@code in} whose rule id does not fire in {@code base}. */
-    private static List<Finding> missingFrom(Recommendation base, Recommendation in) {
-        if (in == null) return List.of();
-        var baseIds = base == null ? java.util.Set.<String>of() : base.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
-        return in.findings().stream().filter(f -> !baseIds.contains(f.ruleId())).toList();
-    }
-
-    private static Map<String, Recommendation> byTicker(List<Recommendation> results) {
-        return results.stream().collect(Collectors.toMap(Recommendation::ticker, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 }

@@ -1,19 +1,12 @@
 package com.thesisscreener.portfolio.store;
 
-import com.thesisscreener.screening.Band;
-import com.thesisscreener.screening.Finding;
+import com.thesisscreener.screening.ResultChanges;
 import java.util.List;
 
 /**
- * What changed between two runs of one portfolio: companies whose band, score or findings differ.
- *
- * @param unchanged companies with the same score, band and findings in both runs
+ * What changed between two runs of one portfolio: companies whose band, score or findings differ
+ * from the {@code against} run to this run.
  */
 public record RunDiff(long runId, String ruleSetVersion, long againstRunId, String againstRuleSetVersion,
-                      List<Change> changes, int unchanged) {
-
-    /** One company's change from the {@code against} run to this run; added findings fire only in this run. */
-    public record Change(String ticker, String name, Integer scoreBefore, Integer scoreAfter, Band bandBefore, Band bandAfter,
-                         List<Finding> findingsAdded, List<Finding> findingsRemoved) {
-    }
+                      List<ResultChanges.Change> changes, int unchanged) {
 }

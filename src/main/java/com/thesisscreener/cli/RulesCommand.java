@@ -1,0 +1,109 @@
+package com.thesisscreener.cli;
+
+import com.thesisscreener.rules.RuleError;
+import com.thesisscreener.rules.RuleFile;
+import com.thesisscreener.rules.RuleScenarios;
+import com.thesisscreener.rules.RuleSetCompiler;
+import com.thesisscreener.rules.ValidationReport;
+import com.thesisscreener.screening.ScreeningLimitExceededException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * {@code rules validate [DIR]} checks a rule folder without screening anything: every error and warning
+ * as {@code file:line:column message}; exit 0 valid, 2 invalid.
+ * {@code rules test [DIR]} runs the analysts' scenarios in {@code DIR/tests}: exit 0 all pass, 1 a
+ * scenario failed (or could not be read), 2 the rules do not compile.
+ */
+final class RulesCommand {
+
+    private static final Set<String> OPTIONS = Set.of("rules", "tests");
+    private static final int SCENARIO_FAILED = 1;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    RulesCommand(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) throws UsageException {
+        if (args.length < 2) throw new UsageException("rules needs a subcommand: validate or test");
+        Options options = Options.parse(args, 2, OPTIONS);
+        if (options.positional().size() > 1) throw new UsageException("rules " + args[1] + " takes one folder, got " + options.positional());
+        Path folder = options.positional().isEmpty() ? CommandLine.rulesFolder(options) : Path.of(options.positional().get(0));
+        return switch (args[1]) {
+            case "validate" -> {
+                if (options.get("tests") != null) throw new UsageException("--tests belongs to 'rules test'");
+                yield validate(folder);
+            }
+            case "test" -> test(folder, options.get("tests") != null ? Path.of(options.get("tests")) : folder.resolve("tests"));
+            default -> throw new UsageException("unknown rules subcommand '" + args[1] + "' (validate or test)");
+        };
+    }
+
+    private int validate(Path folder) {
+        ValidationReport report = new RuleSetCompiler().validate(folder);
+        print(report, folder, out);
+        if (report.valid()) {
+            out.println(folder + ": valid, " + report.ruleCount() + " rules in " + report.files().size() + " files, version "
+                    + report.version() + plural(report.warnings().size(), ", %d warning"));
+            return ExitCode.OK;
+        }
+        out.println(folder + ": not valid, " + plural(report.errors().size(), "%d error") + plural(report.warnings().size(), ", %d warning")
+                + "; the rules would not be used");
+        return ExitCode.FAILED;
+    }
+
+    private int test(Path folder, Path tests) {
+        ValidationReport report = new RuleSetCompiler().validate(folder);
+        if (!report.valid()) {
+            err.println("screener: the rules in " + folder + " do not compile:");
+            report.errors().forEach(error -> err.println("  " + located(error, report, folder)));
+            return ExitCode.FAILED;
+        }
+        RuleScenarios.Report result;
+        try {
+            result = RuleScenarios.run(report.compiled(), tests);
+        } catch (ScreeningLimitExceededException runaway) {
+            err.println("screener: the rules in " + folder + " could not screen the scenarios: " + runaway.getMessage());
+            return ExitCode.FAILED;
+        }
+        result.problems().forEach(problem -> out.println(tests.resolve(problem.file()).normalize().equals(tests.normalize())
+                ? problem.toString() : tests.resolve(problem.file()) + ":" + problem.line() + ":" + problem.column() + " " + problem.message()));
+        for (RuleScenarios.Outcome outcome : result.outcomes()) {
+            String where = tests.resolve(outcome.scenario().file()) + ":" + outcome.scenario().line() + " " + outcome.scenario().name();
+            if (outcome.passed()) {
+                out.println("  ok    " + where);
+            } else {
+                out.println("  FAIL  " + where);
+                outcome.failures().forEach(failure -> out.println("          " + failure));
+                out.println("          got: " + outcome.actual());
+            }
+        }
+        int failed = result.failed().size();
+        out.println(result.outcomes().size() + " scenarios: " + (result.outcomes().size() - failed) + " passed, " + failed + " failed"
+                + plural(result.problems().size(), ", %d unreadable") + " (rule set " + report.version() + ")");
+        return result.passed() ? ExitCode.OK : SCENARIO_FAILED;
+    }
+
+    private static void print(ValidationReport report, Path folder, PrintWriter out) {
+        report.errors().forEach(error -> out.println(located(error, report, folder)));
+        report.warnings().forEach(warning -> out.println(located(new RuleError(warning.file(), warning.line(), warning.column(),
+                "warning: " + warning.message()), report, folder)));
+    }
+
+    /** {@code rules/moat.drl:29:19 message}: the path of a rule file, other places (THESIS.md, the folder) as they are. */
+    private static String located(RuleError error, ValidationReport report, Path folder) {
+        boolean ruleFile = report.files().stream().map(RuleFile::name).anyMatch(error.file()::equals);
+        String file = ruleFile ? folder.resolve(error.file()).toString() : error.file();
+        return file + ":" + error.line() + ":" + error.column() + " " + error.message();
+    }
+
+    private static String plural(int count, String format) {
+        if (count == 0 && format.startsWith(",")) return "";
+        return format.formatted(count) + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,191 @@
+package com.thesisscreener.rules.web;
+
+import com.thesisscreener.portfolio.store.PortfolioService;
+import com.thesisscreener.portfolio.store.StoredPortfolio;
+import com.thesisscreener.rules.ActiveRules;
+import com.thesisscreener.rules.RuleError;
+import com.thesisscreener.rules.RuleFile;
+import com.thesisscreener.rules.RuleSet;
+import com.thesisscreener.rules.RuleSetCompiler;
+import com.thesisscreener.rules.RuleSetHistory;
+import com.thesisscreener.rules.RulesStatus;
+import com.thesisscreener.rules.ValidationReport;
+import com.thesisscreener.screening.ResultChanges;
+import com.thesisscreener.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** What is live, reloading, validating and previewing rule edits, and the version history. */
+@RestController
+@RequestMapping(path = "/api/v1/rules", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Rules", description = "The rule files: active version, reload, validation, impact preview, version history")
+class RulesController {
+
+    private static final int PREVIEW_PORTFOLIOS = 20;
+
+    private final ActiveRules rules;
+    private final RuleSetHistory history;
+    private final PortfolioService portfolios;
+
+    RulesController(ActiveRules rules, RuleSetHistory history, PortfolioService portfolios) {
+        this.rules = rules;
+        this.history = history;
+        this.portfolios = portfolios;
+    }
+
+    record Validation(boolean valid, String version, int ruleCount, List<RuleError> errors, List<RuleError> warnings) {
+        static Validation of(ValidationReport report) {
+            return new Validation(report.valid(), report.version(), report.ruleCount(), report.errors(), report.warnings());
+        }
+    }
+
+    record Preview(String activeVersion, String candidateVersion, List<RuleError> warnings, List<PortfolioImpact> portfolios) {
+    }
+
+    record PortfolioImpact(long portfolioId, String name, int companies, List<ResultChanges.Change> changes, int unchanged) {
+    }
+
+    /** A candidate that does not compile: answered as a problem document listing every error. */
+    static class InvalidRulesException extends RuntimeException {
+        final transient ValidationReport report;
+
+        InvalidRulesException(String message, ValidationReport report) {
+            super(message);
+            this.report = report;
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "The active rule set and the last load of the rules folder", description = "When the last edit failed to "
+            + "compile, lastAttempt lists its errors (file:line:column) while the active set keeps serving.")
+    RulesStatus status() {
+        return rules.status();
+    }
+
+    @PostMapping("/reload")
+    @Operation(summary = "Load the rules folder now", description = "Validates and compiles the folder off to the side and swaps it in; "
+            + "on failure the last good set keeps serving and the answer is a 422 problem listing the errors.")
+    RulesStatus.Attempt reload() {
+        RulesStatus.Attempt attempt = rules.reload();
+        if (!attempt.errors().isEmpty()) {
+            throw new InvalidRulesException("the rules folder does not compile; still serving " + rules.current().version(),
+                    new ValidationReport(attempt.version(), List.of(), attempt.errors(), attempt.warnings(), null));
+        }
+        return attempt;
+    }
+
+    @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Validate rule files sent as JSON", description = "{\"files\":[{\"name\":\"moat.drl\",\"content\":\"...\"}]}: "
+            + "laid over the active files by name (replace=true to check only the files sent). Nothing is activated. "
+            + "200 when valid, 422 problem with every error when not; warnings in both.")
+    Validation validateJson(@RequestBody CandidateRules candidate) {
+        return validated(candidate(candidate.ruleFiles(), candidate.replace()));
+    }
+
+    @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Validate uploaded rule files (parts named 'files'), laid over the active files by name")
+    Validation validateUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+                              @RequestParam(defaultValue = "false") boolean replace) {
+        return validated(candidate(read(files), replace));
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Preview what a rule edit would change", description = "Screens stored portfolios (portfolioId, or the "
+            + PREVIEW_PORTFOLIOS + " newest) with the candidate beside the active set: which companies would change band or score, "
+            + "and which findings would appear or vanish. Nothing is activated.")
+    Preview previewJson(@RequestBody CandidateRules candidate, @RequestParam(required = false) Long portfolioId) {
+        return preview(candidate(candidate.ruleFiles(), candidate.replace()), portfolioId);
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Preview uploaded rule files (parts named 'files') against stored portfolios")
+    Preview previewUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+                          @RequestParam(defaultValue = "false") boolean replace, @RequestParam(required = false) Long portfolioId) {
+        return preview(candidate(read(files), replace), portfolioId);
+    }
+
+    @GetMapping("/versions")
+    @Operation(summary = "Every activation of a rule set, newest first, with what changed")
+    List<RuleSetHistory.Activation> versions() {
+        return history.activations();
+    }
+
+    @GetMapping("/versions/{version}")
+    @Operation(summary = "One stored rule-set version with the content of each file", description = "Every result names the version "
+            + "that produced it; this shows the rules as they were then. Decision tables come back base64-encoded.")
+    ResponseEntity<RuleSetHistory.Version> version(@PathVariable String version) {
+        return history.version(version).map(ResponseEntity::ok)
+                .orElseThrow(() -> new com.thesisscreener.portfolio.store.PortfolioNotFoundException("no rule-set version " + version));
+    }
+
+    @ExceptionHandler(InvalidRulesException.class)
+    ProblemDetail invalidRules(InvalidRulesException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage() + ": "
+                + e.report.errors().stream().limit(3).map(RuleError::toString).reduce((a, b) -> a + "; " + b).orElse(""));
+        problem.setType(URI.create("/problems/invalid-rules"));
+        problem.setTitle("The rules do not compile");
+        problem.setProperty("errors", e.report.errors());
+        problem.setProperty("warnings", e.report.warnings());
+        return problem;
+    }
+
+    private ValidationReport candidate(List<RuleFile> sent, boolean replace) {
+        List<RuleFile> files = CandidateRules.merge(rules.current().files(), sent, replace);
+        return new RuleSetCompiler().validate(files);
+    }
+
+    private Validation validated(ValidationReport report) {
+        if (!report.valid()) throw new InvalidRulesException("the rule files do not compile", report);
+        return Validation.of(report);
+    }
+
+    private Preview preview(ValidationReport report, Long portfolioId) {
+        validated(report);
+        RuleSet candidate = report.compiled();
+        RuleSet active = rules.current();
+        List<StoredPortfolio> targets = portfolioId != null ? List.of(portfolios.portfolio(portfolioId))
+                : portfolios.portfolios(0, PREVIEW_PORTFOLIOS);
+        List<PortfolioImpact> impacts = new ArrayList<>();
+        for (StoredPortfolio portfolio : targets) {
+            var companies = portfolios.companies(portfolio.id());
+            ResultChanges changes = ResultChanges.between(active.screener().screen(companies), candidate.screener().screen(companies));
+            impacts.add(new PortfolioImpact(portfolio.id(), portfolio.name(), companies.size(), changes.changes(), changes.unchanged()));
+        }
+        return new Preview(active.version(), candidate.version(), report.warnings(), impacts);
+    }
+
+    private static List<RuleFile> read(List<MultipartFile> files) {
+        if (files == null || files.isEmpty()) throw new InvalidRequestException("send rule files as parts named 'files'", "files");
+        List<RuleFile> read = new ArrayList<>();
+        for (MultipartFile file : files) {
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
+            name = name.substring(name.lastIndexOf('/') + 1);
+            CandidateRules.checkName(name);
+            try {
+                read.add(new RuleFile(name, file.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return read;
+    }
+}

@@ -1,0 +1,195 @@
+package com.thesisscreener.rules.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An analyst editing the rule files while the service runs: a typo is reported with its line and the old
+ * rules keep serving, a fix goes live without a restart, every version is kept, and a preview shows what
+ * an edited threshold would change before anything is activated.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:rules-editing;DB_CLOSE_DELAY=-1",
+        "screener.rules-poll-interval=300ms"})
+class RuleEditingTest {
+
+    static final Path RULES = copyOfShippedRules();
+
+    @DynamicPropertySource
+    static void rulesFolder(DynamicPropertyRegistry registry) {
+        registry.add("screener.rules-dir", RULES::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    RestClient http;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+    }
+
+    @Test
+    void aTypoIsReportedWithItsLineWhileTheOldRulesKeepServingAndTheFixGoesLiveWithoutARestart() throws Exception {
+        String original = Files.readString(RULES.resolve("risks.drl"));
+        String liveVersion = get("/api/v1/rules").get("activeVersion").asString();
+
+        Files.writeString(RULES.resolve("risks.drl"), original.replace("capexToRevenue >= aheadOfDemandCapex()", "capexToRevenu >= aheadOfDemandCapex()"));
+        JsonNode failed = waitFor(status -> status.get("lastAttempt") != null && !status.get("lastAttempt").get("errors").isEmpty());
+
+        JsonNode error = failed.get("lastAttempt").get("errors").get(0);
+        assertThat(error.get("file").asString()).isEqualTo("risks.drl");
+        assertThat(error.get("line").asInt()).isEqualTo(lineOf(Files.readString(RULES.resolve("risks.drl")), "capexToRevenu >="));
+        assertThat(error.get("message").asString()).contains("'capexToRevenu'", "capexToRevenue");
+        assertThat(failed.get("activeVersion").asString()).isEqualTo(liveVersion);
+        assertThat(score().get("ruleSetVersion").asString()).isEqualTo(liveVersion);
+        ResponseEntity<String> reload = http.post().uri("/api/v1/rules/reload").retrieve().toEntity(String.class);
+        assertThat(reload.getStatusCode().value()).isEqualTo(422);
+        assertThat(reload.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+
+        Files.writeString(RULES.resolve("risks.drl"), original.replace("function double aheadOfDemandCapex() { return 0.40; }",
+                "function double aheadOfDemandCapex() { return 0.35; }"));
+        JsonNode fixed = waitFor(status -> !status.get("activeVersion").asString().equals(liveVersion));
+
+        String newVersion = fixed.get("activeVersion").asString();
+        assertThat(fixed.get("lastAttempt").get("errors")).isEmpty();
+        assertThat(score().get("ruleSetVersion").asString()).isEqualTo(newVersion);
+        JsonNode versions = get("/api/v1/rules/versions");
+        assertThat(versions.get(0).get("version").asString()).isEqualTo(newVersion);
+        assertThat(versions.get(0).get("changes").asString()).contains("edited risks.drl");
+        JsonNode stored = get("/api/v1/rules/versions/" + liveVersion);
+        assertThat(stored.get("files").findValuesAsString("name")).contains("risks.drl", "moat.drl");
+        assertThat(http.get().uri("/api/v1/rules/versions/nope").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+
+        Files.writeString(RULES.resolve("risks.drl"), original);
+        waitFor(status -> status.get("activeVersion").asString().equals(liveVersion));
+    }
+
+    @Test
+    void validationNamesEveryErrorByFileAndLineAndActivatesNothing() {
+        String version = get("/api/v1/rules").get("activeVersion").asString();
+        ResponseEntity<String> invalid = postJson("/api/v1/rules/validate", Map.of("files", List.of(Map.of("name", "extra.drl",
+                "content", "package thesis;\nimport com.thesisscreener.screening.Company;\nrule \"X\"\nwhen\n  $c : Company( ownsComputer == true )\nthen\nend\n"))));
+
+        assertThat(invalid.getStatusCode().value()).isEqualTo(422);
+        JsonNode problem = json.readTree(invalid.getBody());
+        assertThat(problem.get("errors").get(0).get("file").asString()).isEqualTo("extra.drl");
+        assertThat(problem.get("errors").get(0).get("line").asInt()).isEqualTo(5);
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("ownsCompute");
+
+        ResponseEntity<String> valid = postJson("/api/v1/rules/validate", Map.of("files", List.of(Map.of("name", "risks.drl",
+                "content", read("risks.drl")))));
+        assertThat(valid.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(valid.getBody()).get("valid").asBoolean()).isTrue();
+        assertThat(get("/api/v1/rules").get("activeVersion").asString()).isEqualTo(version);
+    }
+
+    @Test
+    void aRuleThatCallsSystemExitOrReadsAFileIsRefused() {
+        for (String call : List.of("System.exit(1);", "java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/passwd\"));")) {
+            String drl = read("watch-list.drl").replace("scorecard.add(kcontext, $c, +3,", call + "\n    scorecard.add(kcontext, $c, +3,");
+
+            ResponseEntity<String> refused = postJson("/api/v1/rules/validate", Map.of("files", List.of(Map.of("name", "watch-list.drl", "content", drl))));
+
+            assertThat(refused.getStatusCode().value()).as(call).isEqualTo(422);
+            JsonNode error = json.readTree(refused.getBody()).get("errors").get(0);
+            assertThat(error.get("file").asString()).isEqualTo("watch-list.drl");
+            assertThat(error.get("line").asInt()).isEqualTo(lineOf(drl, call));
+        }
+    }
+
+    @Test
+    void aPreviewShowsWhichCompaniesAnEditedThresholdWouldMove() {
+        http.post().uri("/api/v1/portfolios").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(multipart()).retrieve().toEntity(String.class);
+        String stricter = read("volume.drl").replace("function double requiredVolumeMultiple() { return 3.0; }",
+                "function double requiredVolumeMultiple() { return 6.0; }");
+
+        ResponseEntity<String> preview = postJson("/api/v1/rules/preview", Map.of("files", List.of(Map.of("name", "volume.drl", "content", stricter))));
+
+        assertThat(preview.getStatusCode().value()).isEqualTo(200);
+        JsonNode body = json.readTree(preview.getBody());
+        assertThat(body.get("candidateVersion").asString()).isNotEqualTo(body.get("activeVersion").asString());
+        JsonNode changes = body.get("portfolios").get(0).get("changes");
+        assertThat(changes).isNotEmpty();
+        JsonNode moved = changes.get(0);
+        assertThat(moved.get("findingsRemoved").findValuesAsString("ruleId")).contains("VOL-3X");
+        assertThat(moved.get("findingsAdded").findValuesAsString("ruleId")).contains("VOL-SHORT");
+        assertThat(moved.get("scoreAfter").asInt()).isLessThan(moved.get("scoreBefore").asInt());
+    }
+
+    private org.springframework.util.LinkedMultiValueMap<String, Object> multipart() {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        form.add("file", new org.springframework.core.io.FileSystemResource(Path.of("sample-data/ai-portfolio.xlsx")));
+        return form;
+    }
+
+    private JsonNode waitFor(java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        JsonNode status = get("/api/v1/rules");
+        while (!condition.test(status)) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("rules status never reached the expected state: " + status);
+            Thread.sleep(200);
+            status = get("/api/v1/rules");
+        }
+        return status;
+    }
+
+    private JsonNode score() {
+        return json.readTree(postJson("/api/v1/score", Map.of("ticker", "CPX", "segment", "OTHER", "capexToRevenue", 0.37)).getBody());
+    }
+
+    private ResponseEntity<String> postJson(String uri, Object body) {
+        return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body)).retrieve().toEntity(String.class);
+    }
+
+    private JsonNode get(String uri) {
+        return json.readTree(http.get().uri(uri).retrieve().body(String.class));
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(RULES.resolve(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int lineOf(String text, String needle) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(needle)) return i + 1;
+        throw new AssertionError(needle + " not found");
+    }
+
+    private static Path copyOfShippedRules() {
+        try {
+            Path folder = Files.createTempDirectory("rules-editing-");
+            try (var files = Files.list(Path.of("rules"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) Files.copy(file, folder.resolve(file.getFileName()));
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
