@@ -5,6 +5,7 @@ import com.thesisscreener.rules.RuleFile;
 import com.thesisscreener.rules.RuleScenarios;
 import com.thesisscreener.rules.RuleSetCompiler;
 import com.thesisscreener.rules.ValidationReport;
+import com.thesisscreener.screening.ResultChanges;
 import com.thesisscreener.screening.ScreeningLimitExceededException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,12 +14,14 @@ import java.util.Set;
 /**
  * {@code rules validate [DIR]} checks a rule folder without screening anything: every error and warning
  * as {@code file:line:column message}; exit 0 valid, 2 invalid.
+ * {@code rules preview DIR --against FILE} screens a portfolio with the active rules and the candidate
+ * folder and lists the companies that would change band, score or findings.
  * {@code rules test [DIR]} runs the analysts' scenarios in {@code DIR/tests}: exit 0 all pass, 1 a
  * scenario failed (or could not be read), 2 the rules do not compile.
  */
 final class RulesCommand {
 
-    private static final Set<String> OPTIONS = Set.of("rules", "tests");
+    private static final Set<String> OPTIONS = Set.of("rules", "tests", "against");
     private static final int SCENARIO_FAILED = 1;
 
     private final PrintWriter out;
@@ -40,7 +43,13 @@ final class RulesCommand {
                 yield validate(folder);
             }
             case "test" -> test(folder, options.get("tests") != null ? Path.of(options.get("tests")) : folder.resolve("tests"));
-            default -> throw new UsageException("unknown rules subcommand '" + args[1] + "' (validate or test)");
+            case "preview" -> {
+                if (options.positional().isEmpty() || options.get("against") == null) {
+                    throw new UsageException("rules preview needs the candidate folder and --against PORTFOLIO, e.g. rules preview my-rules --against sample-data/ai-portfolio.xlsx");
+                }
+                yield preview(folder, CommandLine.rulesFolder(options), Path.of(options.get("against")));
+            }
+            default -> throw new UsageException("unknown rules subcommand '" + args[1] + "' (validate, test or preview)");
         };
     }
 
@@ -55,6 +64,44 @@ final class RulesCommand {
         out.println(folder + ": not valid, " + plural(report.errors().size(), "%d error") + plural(report.warnings().size(), ", %d warning")
                 + "; the rules would not be used");
         return ExitCode.FAILED;
+    }
+
+    /** Screens a portfolio with the active folder and a candidate folder and prints which companies would move. */
+    private int preview(Path candidateFolder, Path activeFolder, Path portfolioFile) {
+        ValidationReport active = new RuleSetCompiler().validate(activeFolder);
+        ValidationReport candidate = new RuleSetCompiler().validate(candidateFolder);
+        for (var pair : java.util.List.of(java.util.Map.entry(activeFolder, active), java.util.Map.entry(candidateFolder, candidate))) {
+            if (!pair.getValue().valid()) {
+                err.println("screener: the rules in " + pair.getKey() + " do not compile:");
+                pair.getValue().errors().forEach(error -> err.println("  " + located(error, pair.getValue(), pair.getKey())));
+                return ExitCode.FAILED;
+            }
+        }
+        com.thesisscreener.portfolio.ImportedPortfolio portfolio;
+        try {
+            portfolio = new com.thesisscreener.portfolio.PortfolioReader(com.thesisscreener.portfolio.ImportLimits.defaults()).read(portfolioFile);
+        } catch (com.thesisscreener.portfolio.UnreadableFileException e) {
+            err.println("screener: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+        var companies = portfolio.companies();
+        ResultChanges changes = ResultChanges.between(active.compiled().screener().screen(companies),
+                candidate.compiled().screener().screen(companies));
+        out.printf("%s (version %s) against %s (version %s) on %s: %d companies, %d would change, %d unchanged%n",
+                candidateFolder, candidate.version(), activeFolder, active.version(), portfolioFile, companies.size(),
+                changes.changes().size(), changes.unchanged());
+        for (ResultChanges.Change change : changes.changes()) {
+            String findings = java.util.stream.Stream.concat(
+                    change.findingsAdded().stream().map(f -> "+" + f.ruleId() + " (" + (f.points() >= 0 ? "+" : "") + f.points() + ")"),
+                    change.findingsRemoved().stream().map(f -> "-" + f.ruleId())).collect(java.util.stream.Collectors.joining(" "));
+            out.printf("  %-8s %3s -> %-3s  %-10s -> %-10s  %s%n", change.ticker(), text(change.scoreBefore()), text(change.scoreAfter()),
+                    text(change.bandBefore()), text(change.bandAfter()), findings);
+        }
+        return ExitCode.OK;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "-" : value.toString();
     }
 
     private int test(Path folder, Path tests) {

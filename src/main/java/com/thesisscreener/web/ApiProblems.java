@@ -4,6 +4,7 @@ import com.thesisscreener.portfolio.RowProblem;
 import com.thesisscreener.portfolio.UnreadableFileException;
 import com.thesisscreener.portfolio.store.NothingToScreenException;
 import com.thesisscreener.portfolio.store.PortfolioNotFoundException;
+import com.thesisscreener.screening.ScreeningLimitExceededException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "nothing-to-screen", "No row could be screened", e.getMessage());
         problem.setProperty("problems", e.problems().stream().limit(100).map(ApiProblems::describe).toList());
         return problem;
+    }
+
+    @ExceptionHandler(ScreeningLimitExceededException.class)
+    ProblemDetail runaway(ScreeningLimitExceededException e) {
+        log.warn("Screening stopped by its bounds: {}", e.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "runaway-rules", "The rules did not finish", e.getMessage()
+                + "; nothing was stored. Fix the rule (see GET /api/v1/rules) and try again.");
     }
 
     @ExceptionHandler(Exception.class)
