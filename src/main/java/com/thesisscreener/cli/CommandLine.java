@@ -21,6 +21,18 @@ public final class CommandLine {
                 --companies 10000,100000  batch sizes (default 10000,100000)
                 --rounds N                timed rounds per size (default 5)
                 --rules DIR               rule folder (default ./rules)
+              generate               writes a large invented portfolio for tests and benchmarks (streaming)
+                --rows N                  companies to write (default 100000)
+                --out FILE                the file to write (.xlsx or .csv)
+                --seed N                  the same seed gives the same file (default 42)
+                --format xlsx|csv         file format (default from the --out name)
+              rules validate [DIR]   checks a rule folder (default ./rules): every error and warning as file:line:column
+              rules test [DIR]       runs the rule tests in DIR/tests (*.yaml scenarios)
+                --tests DIR               scenario folder (default DIR/tests)
+              rules preview DIR --against FILE
+                                     which companies of FILE would change band, score or findings with the rules in DIR
+                --rules DIR               the rules to compare against (default ./rules)
+              serve                  starts the REST service and web workspace (see README)
               help                   this text
 
             Exit codes: 0 ok, 1 some rows could not be read (the rest is still screened),
@@ -42,6 +54,8 @@ public final class CommandLine {
             return switch (args[0]) {
                 case "screen" -> new ScreenCommand(out, err).run(args);
                 case "bench" -> new BenchCommand(out).run(args);
+                case "rules" -> new RulesCommand(out, err).run(args);
+                case "generate" -> new GenerateCommand(out).run(args);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {

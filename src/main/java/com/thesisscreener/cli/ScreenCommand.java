@@ -13,6 +13,7 @@ import com.thesisscreener.rules.RuleCompilationException;
 import com.thesisscreener.rules.RuleSet;
 import com.thesisscreener.rules.RuleSetCompiler;
 import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.ScreeningLimitExceededException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -26,7 +27,7 @@ import java.util.Set;
 /** {@code screen FILE}: imports a portfolio, scores it with the rule folder and prints the ranking. */
 final class ScreenCommand {
 
-    private static final Set<String> OPTIONS = Set.of("format", "out", "explain", "rules");
+    private static final Set<String> OPTIONS = Set.of("format", "out", "explain", "rules", "sheet");
     private static final Set<String> FORMATS = Set.of("table", "json", "csv");
 
     private final PrintWriter out;
@@ -62,12 +63,18 @@ final class ScreenCommand {
 
         ImportedPortfolio portfolio;
         try {
-            portfolio = new PortfolioReader(ImportLimits.defaults()).read(file);
+            portfolio = new PortfolioReader(ImportLimits.defaults()).read(file, options.get("sheet"));
         } catch (UnreadableFileException e) {
             err.println("screener: " + e.getMessage());
             return ExitCode.FAILED;
         }
-        Screening screening = Screening.of(portfolio, rules.screener().screen(portfolio.companies()), rules.version());
+        Screening screening;
+        try {
+            screening = Screening.of(portfolio, rules.screener().screen(portfolio.companies()), rules.version());
+        } catch (ScreeningLimitExceededException runaway) {
+            err.println("screener: the rules in " + rulesFolder + " did not finish: " + runaway.getMessage());
+            return ExitCode.FAILED;
+        }
 
         String explain = options.get("explain");
         Optional<Recommendation> explained = Optional.empty();

@@ -3,8 +3,14 @@ package com.thesisscreener.rules;
 import com.thesisscreener.ScreenerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +77,28 @@ public class ActiveRules {
     /** Loads the folder now ({@code POST /api/v1/rules/reload}); the answer says whether a new set went live. */
     public synchronized RulesStatus.Attempt reload() {
         return load("reload");
+    }
+
+    /**
+     * Rolls the rules folder back to the files of an earlier version and loads it: rule files not in that
+     * version are removed, each file is replaced atomically so the watcher never sees half a file.
+     */
+    public synchronized RulesStatus.Attempt restore(List<RuleFile> files) {
+        Path folder = properties.rulesDir();
+        try {
+            Set<String> keep = files.stream().map(RuleFile::name).collect(Collectors.toSet());
+            for (RuleFile existing : RuleSetCompiler.read(folder)) {
+                if (!keep.contains(existing.name())) Files.deleteIfExists(folder.resolve(existing.name()));
+            }
+            for (RuleFile file : files) {
+                Path temp = Files.createTempFile(folder, ".restore-", ".tmp");
+                Files.write(temp, file.bytes());
+                Files.move(temp, folder.resolve(file.name()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException | RuleCompilationException e) {
+            throw new IllegalStateException("could not write the rules folder " + folder + ": " + e.getMessage(), e);
+        }
+        return load("rollback");
     }
 
     private synchronized void reloadIfChanged(String trigger) {

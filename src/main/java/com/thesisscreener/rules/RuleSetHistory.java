@@ -39,6 +39,13 @@ public class RuleSetHistory {
     public record Version(String version, Instant firstActive, String changes, List<File> files) {
         public record File(String name, String encoding, String content) {
         }
+
+        /** The files as rule files again, for a rollback. */
+        public List<RuleFile> ruleFiles() {
+            return files.stream().map(f -> f.encoding().equals("base64")
+                    ? new RuleFile(f.name(), Base64.getDecoder().decode(f.content()))
+                    : new RuleFile(f.name(), f.content())).toList();
+        }
     }
 
     @EventListener

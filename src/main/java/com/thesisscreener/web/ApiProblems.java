@@ -95,7 +95,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 detail = (field.isEmpty() ? "a value" : field) + ": '" + format.getValue() + "' is not a valid "
                         + describe(format.getTargetType());
             } else if (!field.isEmpty()) {
-                detail = field + ": wrong type or malformed value (" + jackson.getOriginalMessage().lines().findFirst().orElse("") + ")";
+                detail = field + ": missing, of the wrong type, or malformed";
             } else {
                 detail = "malformed JSON: " + jackson.getOriginalMessage().lines().findFirst().orElse("");
             }

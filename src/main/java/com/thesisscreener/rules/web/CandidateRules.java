@@ -12,7 +12,7 @@ import java.util.Map;
  * Rule files a client wants checked: laid over the active set by name (so one edited file can be
  * checked with the rest), or used alone when {@code replace} is set.
  */
-record CandidateRules(List<SentFile> files, boolean replace) {
+record CandidateRules(List<SentFile> files, Boolean replace) {
 
     /** A rule file sent as JSON: DRL as text. */
     record SentFile(String name, String content) {
@@ -29,6 +29,10 @@ record CandidateRules(List<SentFile> files, boolean replace) {
         List<RuleFile> files = new ArrayList<>(merged.values());
         files.sort(Comparator.comparing(RuleFile::name));
         return files;
+    }
+
+    boolean replacesAll() {
+        return Boolean.TRUE.equals(replace);
     }
 
     List<RuleFile> ruleFiles() {

@@ -98,7 +98,7 @@ class RulesController {
             + "laid over the active files by name (replace=true to check only the files sent). Nothing is activated. "
             + "200 when valid, 422 problem with every error when not; warnings in both.")
     Validation validateJson(@RequestBody CandidateRules candidate) {
-        return validated(candidate(candidate.ruleFiles(), candidate.replace()));
+        return validated(candidate(candidate.ruleFiles(), candidate.replacesAll()));
     }
 
     @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -113,7 +113,7 @@ class RulesController {
             + PREVIEW_PORTFOLIOS + " newest) with the candidate beside the active set: which companies would change band or score, "
             + "and which findings would appear or vanish. Nothing is activated.")
     Preview previewJson(@RequestBody CandidateRules candidate, @RequestParam(required = false) Long portfolioId) {
-        return preview(candidate(candidate.ruleFiles(), candidate.replace()), portfolioId);
+        return preview(candidate(candidate.ruleFiles(), candidate.replacesAll()), portfolioId);
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -135,6 +135,20 @@ class RulesController {
     ResponseEntity<RuleSetHistory.Version> version(@PathVariable String version) {
         return history.version(version).map(ResponseEntity::ok)
                 .orElseThrow(() -> new com.thesisscreener.portfolio.store.PortfolioNotFoundException("no rule-set version " + version));
+    }
+
+    @PostMapping("/versions/{version}/restore")
+    @Operation(summary = "Roll back to a stored version", description = "Writes that version's files into the rules folder (rule files "
+            + "it did not have are removed) and loads them; the rollback is itself recorded as an activation.")
+    RulesStatus.Attempt restore(@PathVariable String version) {
+        RuleSetHistory.Version stored = history.version(version)
+                .orElseThrow(() -> new com.thesisscreener.portfolio.store.PortfolioNotFoundException("no rule-set version " + version));
+        RulesStatus.Attempt attempt = rules.restore(stored.ruleFiles());
+        if (!attempt.errors().isEmpty()) {
+            throw new InvalidRulesException("version " + version + " no longer compiles; still serving " + rules.current().version(),
+                    new ValidationReport(attempt.version(), List.of(), attempt.errors(), attempt.warnings(), null));
+        }
+        return attempt;
     }
 
     @ExceptionHandler(InvalidRulesException.class)
