@@ -1,6 +1,5 @@
 package com.thesisscreener.portfolio;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.NumberToTextConverter;
 
 import java.math.BigDecimal;
@@ -16,15 +15,47 @@ final class CellFormats {
      * so the converters treat it exactly like typed text "45%". Excel's own 15-digit rendering avoids
      * binary noise such as 0.45000000000000001.
      */
-    static String numberText(double value, String formatString) {
+    static String numberText(double value, boolean percentFormatted) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
         BigDecimal number = new BigDecimal(NumberToTextConverter.toText(value));
-        if (isPercentFormat(formatString)) {
+        if (percentFormatted) {
             return plain(number.movePointRight(2)) + "%";
         }
         return plain(number);
+    }
+
+    static String numberText(double value, String formatString) {
+        return numberText(value, isPercentFormat(formatString));
+    }
+
+    /** The number Excel shows for a stored double: rounded to 15 significant digits, as in the text above. */
+    static double shown(double value) {
+        return Double.isFinite(value) ? Double.parseDouble(NumberToTextConverter.toText(value)) : value;
+    }
+
+    /**
+     * The number an .xlsx {@code <v>} element holds, as Excel shows it. Writers store up to 17 digits; when there
+     * are 15 significant digits or fewer (nearly always) the text is parsed as is, otherwise rounded like Excel.
+     *
+     * @throws NumberFormatException when the text is not a number (a damaged or crafted file)
+     */
+    static double fromXml(CharSequence text) {
+        int significant = 0;
+        boolean leading = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'E' || c == 'e') {
+                break;
+            }
+            if (c >= '1' && c <= '9' || (c == '0' && !leading)) {
+                leading = false;
+                significant++;
+            }
+        }
+        double value = Double.parseDouble(text.toString());
+        return significant <= 15 ? value : shown(value);
     }
 
     private static String plain(BigDecimal number) {
@@ -55,22 +86,5 @@ final class CellFormats {
             }
         }
         return false;
-    }
-
-    /**
-     * Hands XSSFSheetXMLHandler's "formatted value" back as the raw number: the display format
-     * (e.g. "0.0" or "#,##0") would otherwise round the value the analyst stored.
-     */
-    static final class RawNumberFormatter extends DataFormatter {
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            return numberText(value, formatString);
-        }
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-            return numberText(value, formatString);
-        }
     }
 }

@@ -34,6 +34,11 @@ final class Columns {
             setter.accept(builder, conversion.convert(text));
         }
 
+        /** Reads a numeric cell onto the builder (see {@link Conversion#convertNumber}). */
+        void applyNumber(Company.Builder builder, double value, boolean percentFormatted) throws NotReadable {
+            setter.accept(builder, conversion.convertNumber(value, percentFormatted));
+        }
+
         String expected() {
             return conversion.expected();
         }

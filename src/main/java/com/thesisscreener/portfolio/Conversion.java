@@ -13,6 +13,17 @@ interface Conversion<T> {
      */
     T convert(String text) throws NotReadable;
 
+    /**
+     * Reads a numeric cell without a detour through text: the hot path for workbooks, where most cells are numbers.
+     * Must agree with {@link #convert} on the cell's display text, which is what the default does.
+     *
+     * @param value            the stored number, already rounded to the 15 significant digits Excel shows
+     * @param percentFormatted whether the cell is shown as a percentage (the value is then the fraction)
+     */
+    default T convertNumber(double value, boolean percentFormatted) throws NotReadable {
+        return convert(CellFormats.numberText(value, percentFormatted));
+    }
+
     /** What the field accepts, completing "expected ...", e.g. "a fraction between 0 and 1 or a percentage like 45%". */
     String expected();
 

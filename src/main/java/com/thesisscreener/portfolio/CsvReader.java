@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -59,10 +58,11 @@ final class CsvReader {
         try (Reader reader = open(file, charset, bom)) {
             delimiter = detectDelimiter(reader);
         }
-        try (PushbackReader reader = new PushbackReader(open(file, charset, bom), 1)) {
-            sink.startSheet(fileName);
-            parse(reader, delimiter, sink);
-            sink.endSheet();
+        try (Reader reader = open(file, charset, bom)) {
+            if (sink.startSheet(fileName)) {
+                parse(new Chars(reader), delimiter, sink);
+                sink.endSheet();
+            }
         }
     }
 
@@ -115,7 +115,55 @@ final class CsvReader {
         return tabs > commas && tabs > semicolons ? '\t' : ',';
     }
 
-    private void parse(PushbackReader in, char delimiter, RowSink sink) throws IOException, UnreadableFileException {
+    /** A reader's characters through a buffer of our own, with one character of push-back; no locking per character. */
+    private static final class Chars {
+
+        private final Reader reader;
+        private final char[] buffer = new char[64 * 1024];
+        private int position;
+        private int limit;
+
+        Chars(Reader reader) {
+            this.reader = reader;
+        }
+
+        int read() throws IOException {
+            if (position == limit) {
+                limit = reader.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++];
+        }
+
+        /** Steps back over the character just read (never called twice in a row, nor at the end). */
+        void unread() {
+            position--;
+        }
+
+        /**
+         * Appends to {@code field} the run of characters from here up to (not including) the next of the stop
+         * characters or the end of the buffer, in one copy instead of one append per character (the hot path).
+         */
+        void appendRun(StringBuilder field, char stop1, char stop2, char stop3, char stop4) {
+            int start = position;
+            int end = start;
+            while (end < limit) {
+                char c = buffer[end];
+                if (c == stop1 || c == stop2 || c == stop3 || c == stop4) {
+                    break;
+                }
+                end++;
+            }
+            field.append(buffer, start, end - start);
+            position = end;
+        }
+    }
+
+    private void parse(Chars in, char delimiter, RowSink sink) throws IOException, UnreadableFileException {
         StringBuilder field = new StringBuilder();
         List<SheetCell> cells = new ArrayList<>();
         int record = 1;
@@ -123,11 +171,12 @@ final class CsvReader {
         boolean inQuotes = false;
         boolean wasQuoted = false;
         int quoteStart = 0;
+        int maxCellChars = limits.maxCellChars();
         while (true) {
             int c = in.read();
             if (inQuotes) {
                 if (c < 0) {
-                    throw UnreadableFileException.about(fileName, "the quoted value starting on row " + quoteStart
+                    throw UnreadableFileException.about(UnreadableFileException.Reason.CORRUPT, fileName, "the quoted value starting on row " + quoteStart
                             + " is never closed; check the quotes in that row");
                 }
                 if (c == '"') {
@@ -137,16 +186,17 @@ final class CsvReader {
                     } else {
                         inQuotes = false;
                         if (next >= 0) {
-                            in.unread(next);
+                            in.unread();
                         }
                     }
                 } else {
                     field.append((char) c);
+                    in.appendRun(field, '"', '"', '"', '"');
                 }
             } else if (c < 0) {
                 if (column > 0 || field.length() > 0 || wasQuoted) {
                     addField(cells, column, field);
-                    sink.row(record, List.copyOf(cells)); // last line without a line break
+                    sink.row(record, cells); // last line without a line break
                 }
                 return;
             } else if (c == delimiter) {
@@ -156,37 +206,47 @@ final class CsvReader {
                 if (c == '\r') {
                     int next = in.read();
                     if (next >= 0 && next != '\n') {
-                        in.unread(next);
+                        in.unread();
                     }
                 }
                 addField(cells, column, field);
-                if (!sink.row(record, List.copyOf(cells))) {
+                if (!sink.row(record, cells)) {
                     return;
                 }
                 record++;
                 cells.clear();
                 column = 0;
                 wasQuoted = false;
-            } else if (c == '"' && !wasQuoted && field.toString().isBlank()) {
+            } else if (c == '"' && !wasQuoted && isBlank(field)) {
                 field.setLength(0);
                 inQuotes = true;
                 wasQuoted = true;
                 quoteStart = record;
             } else {
                 field.append((char) c); // lenient: text after a closing quote, or a stray quote, is kept as written
+                in.appendRun(field, delimiter, '\n', '\r', '"');
             }
-            if (field.length() > limits.maxCellChars()) {
-                throw UnreadableFileException.about(fileName, String.format(Locale.ROOT,
+            if (field.length() > maxCellChars) {
+                throw UnreadableFileException.tooLarge(fileName, String.format(Locale.ROOT,
                         "a value on row %d is longer than %,d characters; check for a quote that is never closed",
-                        inQuotes ? quoteStart : record, limits.maxCellChars()));
+                        inQuotes ? quoteStart : record, maxCellChars));
             }
         }
     }
 
+    private static boolean isBlank(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Keeps only non-blank fields: a row is sparse, so a line of a million commas costs nothing. */
     private static void addField(List<SheetCell> cells, int column, StringBuilder field) {
-        if (!field.toString().isBlank()) {
-            cells.add(new SheetCell(column, field.toString(), false));
+        if (!isBlank(field)) {
+            cells.add(SheetCell.text(column, field.toString()));
         }
         field.setLength(0);
     }

@@ -46,8 +46,16 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long n) throws TooLarge {
         count += n;
         if (count > limit) {
-            throw new TooLarge(String.format(Locale.ROOT, "its %s unpacks to more than %.1f MB", what, limit / 1048576.0));
+            throw new TooLarge("its " + what + " unpacks to more than " + size(limit));
         }
+    }
+
+    /** A byte count as people read it: "512 bytes", "20 KB", "1.5 MB". */
+    static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        }
+        return bytes >= 1024 ? String.format(Locale.ROOT, "%d KB", bytes / 1024) : bytes + " bytes";
     }
 
     /** The part is bigger than allowed; the message completes "is too large: ...". */

@@ -1,6 +1,7 @@
 package com.thesisscreener.portfolio;
 
 import com.thesisscreener.portfolio.Conversion.NotReadable;
+import com.thesisscreener.portfolio.UnreadableFileException.Reason;
 import com.thesisscreener.screening.Company;
 import org.apache.poi.ss.util.CellReference;
 
@@ -12,49 +13,81 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Format-independent import rules: finds the header row, maps columns through {@link Columns},
- * converts each data row into a Company or into one problem per bad cell.
+ * Format-independent import rules: finds the sheet and its header row, maps columns through {@link Columns},
+ * converts each data row into a Company (handed to the consumer at once, so nothing here grows with the row
+ * count but the ticker index) or into one problem per bad cell.
+ *
+ * <p>The header is the first row, within the first {@value #HEADER_SCAN_ROWS} filled-in rows of a sheet, whose cells
+ * name both the Ticker and the Segment columns: titles, notes, merged banner cells and blank rows above it are
+ * skipped. Two exact column names in one row do not happen by accident, and a file with only those two columns
+ * is a legal portfolio. Without a sheet name, the first sheet with such a header is read and later ones are not.
  */
 final class PortfolioAssembler implements RowSink {
 
+    /** Filled-in rows of a sheet searched for its header before the sheet is passed over. */
+    static final int HEADER_SCAN_ROWS = 100;
     /** Excel's own row limit: a sheet with more rows was not written by Excel, and reading on would only burn time. */
     private static final int EXCEL_MAX_ROWS = 1_048_576;
     /** Longer values are shortened in problems so messages stay readable. */
     private static final int SHOWN_VALUE_CHARS = 60;
 
-    private record Mapped(Columns.Spec<?> spec, String header) {
+    private record Mapped(int column, Columns.Spec<?> spec, String header) {
+    }
+
+    /** A row that named some known columns but not both required ones: the likely header, for the message. */
+    private record Candidate(String sheet, int row, int known, List<String> missing) {
     }
 
     private final String fileName;
     private final ImportLimits limits;
+    private final String wantedSheet;
+    private final Consumer<? super Company> companies;
 
+    private final List<String> sheetNames = new ArrayList<>();
     private String sheet;
     private int sheetRows;
+    private int scannedRows;
     private boolean anyContent;
     private boolean headerFound;
     private boolean finished;
-    private UnreadableFileException headerShortfall;
+    private Candidate candidate;
 
     private String chosenSheet;
-    private final Map<Integer, Mapped> columns = new TreeMap<>();
+    private Mapped[] mapped = new Mapped[0];
+    private SheetCell[] slots = new SheetCell[0];
     private final List<String> ignoredColumns = new ArrayList<>();
-    private final Map<String, Integer> firstRowOfTicker = new HashMap<>();
-    private final List<Company> companies = new ArrayList<>();
+    private final TickerIndex tickers = new TickerIndex();
     private final List<RowProblem> problems = new ArrayList<>();
+    private final List<RowProblem> rowProblems = new ArrayList<>();
+    private int problemsOmitted;
     private int rowsRead;
+    private int companiesRead;
 
-    PortfolioAssembler(String fileName, ImportLimits limits) {
+    /**
+     * @param wantedSheet the sheet to read (matched ignoring case and surrounding spaces), or null to find it
+     * @param companies   receives each readable row's company, in file order
+     */
+    PortfolioAssembler(String fileName, ImportLimits limits, String wantedSheet, Consumer<? super Company> companies) {
         this.fileName = fileName;
         this.limits = limits;
+        this.wantedSheet = wantedSheet;
+        this.companies = companies;
     }
 
     @Override
-    public void startSheet(String name) {
+    public boolean startSheet(String name) {
+        sheetNames.add(name);
+        if (wantedSheet != null && !name.equals(wantedSheet) && !name.strip().equalsIgnoreCase(wantedSheet.strip())) {
+            return false;
+        }
         sheet = name;
         sheetRows = 0;
+        scannedRows = 0;
+        return true;
     }
 
     @Override
@@ -62,28 +95,37 @@ final class PortfolioAssembler implements RowSink {
         if (++sheetRows > EXCEL_MAX_ROWS) {
             throw UnreadableFileException.unreadable(fileName, "sheet '" + sheet + "' has more rows than Excel allows");
         }
-        for (SheetCell cell : cells) {
-            if (cell.text().length() > limits.maxCellChars()) {
+        boolean blank = true;
+        for (int i = 0, n = cells.size(); i < n; i++) {
+            SheetCell cell = cells.get(i);
+            if (!cell.numeric() && cell.text().length() > limits.maxCellChars()) {
                 // Excel cannot hold such a cell, so the file was crafted or generated; refuse it whole.
-                throw UnreadableFileException.tooLarge(fileName, String.format(Locale.ROOT,
-                        "sheet '%s', cell %s%d holds more than %,d characters", sheet, letters(cell.column()), rowNumber,
-                        limits.maxCellChars()));
+                throw tooLongCell(sheet, cell.column(), rowNumber);
             }
+            blank &= cell.blank();
         }
-        List<SheetCell> present = cells.stream().filter(cell -> cell.error() || !cell.text().isBlank()).toList();
-        if (present.isEmpty()) {
+        if (blank) {
             return true; // blank rows are skipped and not counted
         }
         anyContent = true;
         if (!headerFound) {
-            return readHeader(rowNumber, present);
+            if (readHeader(rowNumber, cells)) {
+                return true;
+            }
+            return ++scannedRows < HEADER_SCAN_ROWS; // a sheet with no header near its top is passed over
         }
         if (++rowsRead > limits.maxRows()) {
             throw UnreadableFileException.tooLarge(fileName, String.format(Locale.ROOT,
                     "more than %,d rows; split it into smaller files", limits.maxRows()));
         }
-        readRow(rowNumber, present);
+        readRow(rowNumber, cells);
         return true;
+    }
+
+    UnreadableFileException tooLongCell(String sheetName, int column, int rowNumber) {
+        return UnreadableFileException.tooLarge(fileName, String.format(Locale.ROOT,
+                "sheet '%s', cell %s%d holds more than %,d characters", sheetName, letters(column), rowNumber,
+                limits.maxCellChars()));
     }
 
     @Override
@@ -98,29 +140,43 @@ final class PortfolioAssembler implements RowSink {
         return finished;
     }
 
-    /** The import, or why the file had no usable header. */
-    ImportedPortfolio result() throws UnreadableFileException {
+    /** What the import yielded, or why the file had no usable header or sheet. */
+    ImportSummary result() throws UnreadableFileException {
         if (!headerFound) {
-            if (headerShortfall != null) {
-                throw headerShortfall;
-            }
-            if (!anyContent) {
-                throw UnreadableFileException.about(fileName, "no header row found: it has no filled-in cells");
-            }
-            throw UnreadableFileException.about(fileName,
-                    "no header row found: the first row should name the columns, such as Ticker, Name, Segment");
+            throw noHeader();
         }
-        return new ImportedPortfolio(fileName, chosenSheet, companies, problems, rowsRead, ignoredColumns);
+        return new ImportSummary(fileName, chosenSheet, rowsRead, companiesRead, problems, problemsOmitted, ignoredColumns);
     }
 
-    /** The sheet's first non-blank row is its header; a sheet whose header lacks ticker or segment is passed over. */
+    private UnreadableFileException noHeader() {
+        if (wantedSheet != null && sheet == null) {
+            return UnreadableFileException.about(Reason.UNKNOWN_SHEET, fileName, "no sheet named '" + wantedSheet
+                    + "'; its sheets are " + sheetNames.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", ")));
+        }
+        if (candidate != null) {
+            return UnreadableFileException.about(Reason.MISSING_COLUMN, fileName, "missing required column"
+                    + (candidate.missing().size() > 1 ? "s " : " ") + String.join(" and ", candidate.missing())
+                    + " in the header row (row " + candidate.row() + ") of sheet '" + candidate.sheet() + "'");
+        }
+        String where = wantedSheet != null ? " on sheet '" + sheet + "'" : "";
+        if (!anyContent) {
+            return UnreadableFileException.about(Reason.NO_HEADER, fileName, "no header row found" + where + ": it has no filled-in cells");
+        }
+        return UnreadableFileException.about(Reason.NO_HEADER, fileName, "no header row found" + where
+                + ": no row names both the Ticker and Segment columns (a header row names the columns, such as Ticker, Name, Segment)");
+    }
+
+    /** Whether this row is the header; if so, the columns are mapped. */
     private boolean readHeader(int rowNumber, List<SheetCell> cells) throws UnreadableFileException {
         Map<Integer, Mapped> found = new TreeMap<>();
         Map<Columns.Spec<?>, Integer> columnOf = new HashMap<>();
         Set<String> unknown = new LinkedHashSet<>();
         UnreadableFileException twice = null;
         for (SheetCell cell : cells) {
-            String header = cell.text().strip();
+            if (cell.blank()) {
+                continue;
+            }
+            String header = cell.display().strip();
             Columns.Spec<?> spec = cell.error() ? null : Columns.forHeader(header);
             if (spec == null) {
                 unknown.add(shorten(header));
@@ -128,11 +184,11 @@ final class PortfolioAssembler implements RowSink {
             }
             Integer earlier = columnOf.putIfAbsent(spec, cell.column());
             if (earlier != null && twice == null) {
-                twice = UnreadableFileException.about(fileName, "columns " + letters(earlier) + " (" + found.get(earlier).header()
-                        + ") and " + letters(cell.column()) + " (" + header + ") on sheet '" + sheet + "' both hold "
-                        + spec.label() + "; keep one of them");
+                twice = UnreadableFileException.about(Reason.DUPLICATE_COLUMN, fileName, "columns " + letters(earlier) + " ("
+                        + found.get(earlier).header() + ") and " + letters(cell.column()) + " (" + header + ") on sheet '"
+                        + sheet + "' both hold " + spec.label() + "; keep one of them");
             }
-            found.put(cell.column(), new Mapped(spec, header));
+            found.put(cell.column(), new Mapped(cell.column(), spec, header));
         }
         List<String> missing = Columns.ALL.stream()
                 .filter(spec -> spec.required() && !columnOf.containsKey(spec))
@@ -144,64 +200,80 @@ final class PortfolioAssembler implements RowSink {
             }
             headerFound = true;
             chosenSheet = sheet;
-            columns.putAll(found);
+            mapped = found.values().toArray(new Mapped[0]);
+            slots = new SheetCell[mapped[mapped.length - 1].column() + 1];
             ignoredColumns.addAll(unknown);
             return true;
         }
-        if (!found.isEmpty() && headerShortfall == null) {
-            headerShortfall = UnreadableFileException.about(fileName, "missing required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(" and ", missing) + " in the header row (row " + rowNumber + ") of sheet '" + sheet + "'");
+        // Two known column names make a row look like a header that lacks a required column; remember the best.
+        if (found.size() >= 2 && (candidate == null || found.size() > candidate.known())) {
+            candidate = new Candidate(sheet, rowNumber, found.size(), missing);
         }
         return false;
     }
 
     private void readRow(int rowNumber, List<SheetCell> cells) {
-        Map<Integer, SheetCell> byColumn = cells.stream().collect(Collectors.toMap(SheetCell::column, cell -> cell, (a, b) -> b));
+        for (int i = 0, n = cells.size(); i < n; i++) {
+            SheetCell cell = cells.get(i);
+            if (cell.column() < slots.length) {
+                slots[cell.column()] = cell; // a later cell of the same column wins, as the old map did
+            }
+        }
         Company.Builder builder = Company.builder(null, null);
-        List<RowProblem> rowProblems = new ArrayList<>();
-        columns.forEach((column, mapped) -> {
-            SheetCell cell = byColumn.get(column);
-            Columns.Spec<?> spec = mapped.spec();
-            String text = cell == null ? "" : cell.text().strip();
-            String problem = null;
-            if (cell != null && cell.error() && !"#N/A".equalsIgnoreCase(text)) {
-                problem = spec.expected(); // #N/A is the spreadsheet way to say "not known"; other errors are broken formulas
-            } else if (cell != null && cell.error()) {
-                text = "";
-            }
-            if (problem == null && Conversions.isMissing(text)) {
-                if (spec.required()) {
-                    problem = spec.expected();
-                }
-            } else if (problem == null) {
-                problem = convert(spec, builder, text, rowNumber);
-            }
+        rowProblems.clear();
+        for (Mapped column : mapped) {
+            SheetCell cell = slots[column.column()];
+            slots[column.column()] = null;
+            String problem = read(column.spec(), cell, builder, rowNumber);
             if (problem != null) {
-                rowProblems.add(new RowProblem(chosenSheet, rowNumber, letters(column), mapped.header(), shorten(text), problem));
+                String shown = cell == null ? "" : cell.display().strip();
+                rowProblems.add(new RowProblem(chosenSheet, rowNumber, letters(column.column()), column.header(), shorten(shown), problem));
             }
-        });
+        }
         if (rowProblems.isEmpty()) {
-            companies.add(builder.build());
-        } else {
-            problems.addAll(rowProblems);
+            companiesRead++;
+            companies.accept(builder.build());
+            return;
+        }
+        for (RowProblem problem : rowProblems) {
+            if (problems.size() < limits.maxProblems()) {
+                problems.add(problem);
+            } else {
+                problemsOmitted++;
+            }
         }
     }
 
-    /** Applies the cell to the builder; answers what was expected when it cannot. */
-    private String convert(Columns.Spec<?> spec, Company.Builder builder, String text, int rowNumber) {
+    /** Applies one cell to the builder; answers what was expected when it cannot. */
+    private String read(Columns.Spec<?> spec, SheetCell cell, Company.Builder builder, int rowNumber) {
+        if (cell == null || (cell.error() && "#N/A".equalsIgnoreCase(cell.text().strip()))) {
+            // Empty, or #N/A: the spreadsheet way to say "not known". Other errors are broken formulas.
+            return spec.required() ? spec.expected() : null;
+        }
+        if (cell.error()) {
+            return spec.expected();
+        }
         try {
+            if (cell.numeric() && spec != Columns.TICKER) {
+                spec.applyNumber(builder, cell.number(), cell.percent());
+                return null;
+            }
+            String text = cell.display().strip();
+            if (Conversions.isMissing(text)) {
+                return spec.required() ? spec.expected() : null;
+            }
             spec.apply(builder, text);
+            if (spec == Columns.TICKER) {
+                // Later rows never overwrite earlier ones: the analyst decides which of the two is right.
+                int first = tickers.firstRow(text, rowNumber);
+                if (first != 0) {
+                    return "a ticker used only once in the file (duplicate ticker, first seen on row " + first + ")";
+                }
+            }
+            return null;
         } catch (NotReadable e) {
             return spec.expected();
         }
-        if (spec == Columns.TICKER) {
-            // Later rows never overwrite earlier ones: the analyst decides which of the two is right.
-            Integer first = firstRowOfTicker.putIfAbsent(text.toUpperCase(Locale.ROOT), rowNumber);
-            if (first != null) {
-                return "a ticker used only once in the file (duplicate ticker, first seen on row " + first + ")";
-            }
-        }
-        return null;
     }
 
     private static String letters(int column) {

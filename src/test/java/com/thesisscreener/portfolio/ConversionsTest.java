@@ -24,6 +24,25 @@ class ConversionsTest {
         assertThat(SHARE.convert(text)).isEqualTo(expected);
     }
 
+    @Test
+    void scaledAmountsAreExactNotBinaryRounded() throws NotReadable {
+        assertThat(Conversions.MONEY.convert("1.1B")).isEqualTo(1_100_000_000.0); // 1.1 * 1e9 would be 1100000000.0000002
+        assertThat(Conversions.MONEY.convert("0.3T")).isEqualTo(300_000_000_000.0);
+    }
+
+    @Test
+    void numericCellsAgreeWithTheirDisplayText() throws NotReadable {
+        assertThat(SHARE.convertNumber(0.45, true)).isEqualTo(SHARE.convert("45%"));
+        assertThat(SHARE.convertNumber(0.45, false)).isEqualTo(SHARE.convert("0.45"));
+        assertThatThrownBy(() -> SHARE.convertNumber(45, false)).isInstanceOf(NotReadable.class);
+        assertThat(Conversions.COUNT.convertNumber(3, false)).isEqualTo(3);
+        assertThatThrownBy(() -> Conversions.COUNT.convertNumber(0.03, true)).isInstanceOf(NotReadable.class);
+        assertThatThrownBy(() -> Conversions.MONEY.convertNumber(0.5, true)).isInstanceOf(NotReadable.class);
+        assertThat(Conversions.FLAG.convertNumber(1, false)).isTrue();
+        assertThatThrownBy(() -> Conversions.FLAG.convertNumber(2, false)).isInstanceOf(NotReadable.class);
+        assertThat(Conversions.TEXT.convertNumber(1234.5, false)).isEqualTo("1234.5");
+    }
+
     @ParameterizedTest(name = "share ''{0}'' is refused")
     @ValueSource(strings = {"45", "1.01", "-0.1", "145%", "45x", "abc", "4 5", "NaN", "Infinity", "1e999"})
     void sharesOutside0To1AreRefusedNotDivided(String text) {
@@ -50,13 +69,14 @@ class ConversionsTest {
 
     @ParameterizedTest(name = "money ''{0}'' -> {1}")
     @CsvSource(delimiter = '|', value = {"2500000000 | 2.5e9", "'2,500,000,000' | 2.5e9", "$2.5B | 2.5e9", "2.5 bn | 2.5e9",
-            "640 billion | 6.4e11", "US$ 1.2T | 1.2e12", "750m | 7.5e8", "2.5E9 | 2.5e9", "0 | 0"})
+            "640 billion | 6.4e11", "US$ 1.2T | 1.2e12", "750m | 7.5e8", "2.5E9 | 2.5e9", "0 | 0",
+            "1.2B | 1.2e9", "350M | 3.5e8", "$ 350 M | 3.5e8", "1,250.5m | 1.2505e9", "$1,234,567 | 1234567", "0.1b | 1e8"})
     void marketCapAcceptsSeparatorsCurrencyAndScaleWords(String text, double expected) throws NotReadable {
         assertThat(Conversions.MONEY.convert(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "money ''{0}'' is refused")
-    @ValueSource(strings = {"-5", "5%", "lots", "$"})
+    @ValueSource(strings = {"-5", "5%", "lots", "$", "\u20ac2B", "\u00a3350M", "2.5 EUR", "($1.2B)"})
     void marketCapMustBeANonNegativeAmount(String text) {
         assertThatThrownBy(() -> Conversions.MONEY.convert(text)).isInstanceOf(NotReadable.class);
     }

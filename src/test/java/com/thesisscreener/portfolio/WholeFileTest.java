@@ -29,6 +29,7 @@ class WholeFileTest {
 
     /** Real hostile files from Apache POI's test data; shared, never copied into this repository. */
     private static final Path CORPUS = Path.of("../shared/poi-corpus");
+    private static final String CORPUS_MISSING = "the POI corpus folder ../shared/poi-corpus is missing: corpus tests skipped";
 
     @TempDir
     Path dir;
@@ -202,17 +203,77 @@ class WholeFileTest {
             "SampleSS.xls | no header row found"})
     void hostileAndOddFilesFromThePoiCorpusAreRefusedClearly(String name, String expected) {
         Path file = CORPUS.resolve(name);
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "POI corpus not available");
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), CORPUS_MISSING);
 
         assertThatThrownBy(() -> reader.read(file)).isInstanceOf(UnreadableFileException.class)
                 .hasMessageStartingWith("'" + name + "'")
                 .hasMessageContaining(expected);
     }
 
+    /** The answer the corpus README asks of each file, as the reason a caller maps to a status. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @Timeout(60)
+    @CsvSource(delimiter = '|', value = {
+            "poc-xmlbomb.xlsx | CORRUPT",
+            "poc-xmlbomb-empty.xlsx | CORRUPT",
+            "poc-shared-strings.xlsx | TOO_LARGE",
+            "xxe_in_schema.xlsx | NO_HEADER",
+            "password.xls | ENCRYPTED",
+            "protected_passtika.xlsx | ENCRYPTED",
+            "xor-encryption-abc.xls | ENCRYPTED",
+            "testEXCEL_95.xls | UNSUPPORTED_FORMAT",
+            "sample.strict.xlsx | UNSUPPORTED_FORMAT",
+            "SampleSS.ods | NOT_A_SPREADSHEET",
+            "invalid.xlsx | NOT_A_SPREADSHEET",
+            "clusterfuzz-testcase-minimized-POIFuzzer-5040805309710336.xlsx | NO_HEADER",
+            "clusterfuzz-testcase-minimized-POIHSSFFuzzer-4651309315719168.xls | CORRUPT",
+            "poi-fuzz.xls | NO_HEADER",
+            "42464-ExpPtg-bad.xls | NO_HEADER",
+            "57893-many-merges.xlsx | NO_HEADER",
+            "44593.xls | NO_HEADER",
+            "SimpleMacro.xlsm | NO_HEADER",
+            "link-external-workbook-a.xlsx | NO_HEADER",
+            "external_name.xls | NO_HEADER",
+            "WithEmbeddedObjects.xls | NO_HEADER",
+            "SampleSS.xlsx | NO_HEADER",
+            "SampleSS.xls | NO_HEADER"})
+    void everyCorpusFileGetsTheAnswerItsReadmeGivesWithAReason(String name, UnreadableFileException.Reason reason) {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), CORPUS_MISSING);
+        Path file = CORPUS.resolve(name);
+
+        UnreadableFileException e = catchThrowableOfType(UnreadableFileException.class, () -> reader.read(file));
+
+        assertThat(e).as(name + " is refused").isNotNull();
+        assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason);
+        assertThat(e.getMessage()).startsWith("'" + name + "'").doesNotContain("\n", "Exception", "org.apache", "java.");
+        assertThat(e.getStackTrace()).isEmpty();
+    }
+
+    @Test
+    void everyCorpusFileIsCoveredByTheReasonTable() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), CORPUS_MISSING);
+        try (Stream<Path> listing = Files.list(CORPUS)) {
+            assertThat(listing.map(path -> path.getFileName().toString()).filter(name -> !name.endsWith(".md")))
+                    .as("a new corpus file needs its expected answer in the table above").hasSize(23);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aMacroWorkbookIsReadAsDataWithItsSheetFound() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), CORPUS_MISSING);
+
+        UnreadableFileException e = catchThrowableOfType(UnreadableFileException.class,
+                () -> reader.read(CORPUS.resolve("SimpleMacro.xlsm"), "NoSuchSheet"));
+
+        // Reaching the sheet list means the workbook was opened as data; its VBA part is never read.
+        assertThat(e.reason()).isEqualTo(UnreadableFileException.Reason.UNKNOWN_SHEET);
+    }
+
     @Test
     @Timeout(120)
     void everyCorpusFileEndsInAnImportOrOneReadableLineWithinBoundedTime() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "POI corpus not available");
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), CORPUS_MISSING);
         List<Path> files;
         try (Stream<Path> listing = Files.list(CORPUS)) {
             files = listing.filter(path -> !path.getFileName().toString().endsWith(".md")).sorted().toList();

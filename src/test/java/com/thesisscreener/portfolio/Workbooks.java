@@ -34,6 +34,22 @@ final class Workbooks {
     record Error(String formula) {
     }
 
+    /** A formula whose cached value is set by hand, different from what evaluating it would give. */
+    record StaleFormula(String formula, double cached) {
+    }
+
+    /** A date cell (formatted yyyy-mm-dd). */
+    record Date(java.time.LocalDate date) {
+    }
+
+    private final Map<String, java.util.List<String>> merges = new LinkedHashMap<>();
+
+    /** Merges a range such as "A1:F1" on the named sheet (a banner title across the columns). */
+    Workbooks merge(String sheet, String range) {
+        merges.computeIfAbsent(sheet, s -> new java.util.ArrayList<>()).add(range);
+        return this;
+    }
+
     private final Map<String, Object[][]> sheets = new LinkedHashMap<>();
 
     static Workbooks sheet(String name, Object[]... rows) {
@@ -73,6 +89,8 @@ final class Workbooks {
         Map<String, CellStyle> styles = new LinkedHashMap<>();
         for (Map.Entry<String, Object[][]> entry : sheets.entrySet()) {
             Sheet sheet = workbook.createSheet(entry.getKey());
+            merges.getOrDefault(entry.getKey(), java.util.List.of())
+                    .forEach(range -> sheet.addMergedRegion(org.apache.poi.ss.util.CellRangeAddress.valueOf(range)));
             Object[][] rows = entry.getValue();
             for (int r = 0; r < rows.length; r++) {
                 if (rows[r] == null) {
@@ -103,6 +121,12 @@ final class Workbooks {
                             cell.setCellStyle(style(workbook, styles, formula.format()));
                         }
                         workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+                    } else if (value instanceof StaleFormula stale) {
+                        cell.setCellFormula(stale.formula());
+                        cell.setCellValue(stale.cached()); // on a formula cell this sets only the cached result
+                    } else if (value instanceof Date date) {
+                        cell.setCellValue(date.date());
+                        cell.setCellStyle(style(workbook, styles, "yyyy-mm-dd"));
                     } else if (value instanceof Error error) {
                         cell.setCellFormula(error.formula());
                         workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);

@@ -28,8 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** The service over real HTTP: upload the sample, read results and the report, re-run, compare, delete. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
-        "screener.sample-portfolio="})
+        "screener.sample-portfolio=",
+        "screener.admin.password=" + PortfolioServiceEndToEndTest.ADMIN_PASSWORD})
 class PortfolioServiceEndToEndTest {
+
+    /** The first administrator, configured instead of a printed one-time password; requests sign in with HTTP Basic. */
+    static final String ADMIN_PASSWORD = "e2e-admin-password-1";
 
     @LocalServerPort
     int port;
@@ -41,6 +45,7 @@ class PortfolioServiceEndToEndTest {
     void client() {
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
                 .build();
     }
 
