@@ -16,6 +16,7 @@ public final class CommandLine {
                 --format table|json|csv   output format (default table)
                 --out FILE                write the output to FILE instead of the terminal
                 --explain TICKER          every finding, cap and missing input of one company
+                --sheet NAME              the sheet to read (found automatically when omitted)
                 --rules DIR               rule folder (default ./rules)
               bench                  scores generated companies through the rules and prints companies/s and heap
                 --companies 10000,100000  batch sizes (default 10000,100000)

@@ -51,6 +51,15 @@ final class ScreenCommand {
             return ExitCode.FAILED;
         }
 
+        // The file first: a refused file is answered at once, before the seconds that compiling the rules takes.
+        ImportedPortfolio portfolio;
+        try {
+            portfolio = new PortfolioReader(ImportLimits.defaults()).read(file, options.get("sheet"));
+        } catch (UnreadableFileException e) {
+            err.println("screener: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+
         RuleSet rules;
         Path rulesFolder = CommandLine.rulesFolder(options);
         try {
@@ -58,14 +67,6 @@ final class ScreenCommand {
         } catch (RuleCompilationException e) {
             err.println("screener: the rules in " + rulesFolder + " do not compile:");
             e.errors().forEach(error -> err.println("  " + rulesFolder.resolve(error.file()) + ":" + error.line() + ":" + error.column() + " " + error.message()));
-            return ExitCode.FAILED;
-        }
-
-        ImportedPortfolio portfolio;
-        try {
-            portfolio = new PortfolioReader(ImportLimits.defaults()).read(file, options.get("sheet"));
-        } catch (UnreadableFileException e) {
-            err.println("screener: " + e.getMessage());
             return ExitCode.FAILED;
         }
         Screening screening;

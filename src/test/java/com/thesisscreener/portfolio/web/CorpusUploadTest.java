@@ -1,0 +1,100 @@
+package com.thesisscreener.portfolio.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.thesisscreener.portfolio.UnreadableFileException.Reason;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every hostile or odd workbook of the POI corpus ({@code ../shared/poi-corpus}, not in this repository)
+ * uploaded over HTTP: a problem document naming the file and the reason, nothing stored, no stack trace.
+ * Skipped, with a message, where the corpus folder is absent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:corpus;DB_CLOSE_DELAY=-1",
+        "screener.sample-portfolio=",
+        "screener.admin.password=" + CorpusUploadTest.ADMIN_PASSWORD})
+class CorpusUploadTest {
+
+    static final String ADMIN_PASSWORD = "corpus-admin-password-1";
+    static final Path CORPUS = Path.of("..", "shared", "poi-corpus");
+
+    @LocalServerPort
+    int port;
+
+    RestClient http;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void client() {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS),
+                "the hostile-file corpus is not at " + CORPUS.toAbsolutePath().normalize() + "; these upload tests were skipped");
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
+                .build();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "poc-xmlbomb.xlsx | CORRUPT",
+            "poc-xmlbomb-empty.xlsx | CORRUPT",
+            "poc-shared-strings.xlsx | TOO_LARGE",
+            "xxe_in_schema.xlsx | NO_HEADER",
+            "password.xls | ENCRYPTED",
+            "protected_passtika.xlsx | ENCRYPTED",
+            "xor-encryption-abc.xls | ENCRYPTED",
+            "testEXCEL_95.xls | UNSUPPORTED_FORMAT",
+            "sample.strict.xlsx | UNSUPPORTED_FORMAT",
+            "SampleSS.ods | NOT_A_SPREADSHEET",
+            "invalid.xlsx | NOT_A_SPREADSHEET",
+            "clusterfuzz-testcase-minimized-POIFuzzer-5040805309710336.xlsx | NO_HEADER",
+            "clusterfuzz-testcase-minimized-POIHSSFFuzzer-4651309315719168.xls | CORRUPT",
+            "poi-fuzz.xls | NO_HEADER",
+            "42464-ExpPtg-bad.xls | NO_HEADER",
+            "57893-many-merges.xlsx | NO_HEADER",
+            "44593.xls | NO_HEADER",
+            "SimpleMacro.xlsm | NO_HEADER",
+            "link-external-workbook-a.xlsx | NO_HEADER",
+            "external_name.xls | NO_HEADER",
+            "WithEmbeddedObjects.xls | NO_HEADER",
+            "SampleSS.xlsx | NO_HEADER",
+            "SampleSS.xls | NO_HEADER"})
+    void everyCorpusFileIsRefusedWithAProblemDocumentAndNothingIsStored(String name, Reason reason) {
+        long before = json.readTree(http.get().uri("/api/v1/portfolios").retrieve().body(String.class)).get("totalItems").asLong();
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new FileSystemResource(CORPUS.resolve(name)));
+
+        ResponseEntity<String> response = http.post().uri("/api/v1/portfolios").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form).retrieve().toEntity(String.class);
+
+        int expectedStatus = switch (reason) {
+            case TOO_LARGE -> 413;
+            case NOT_A_SPREADSHEET, UNSUPPORTED_FORMAT -> 415;
+            default -> 422;
+        };
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(expectedStatus);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.get("reason").asString()).isEqualTo(reason.name());
+        assertThat(problem.get("detail").asString()).startsWith("'" + name + "'");
+        assertThat(response.getBody()).doesNotContain("Exception", "org.apache", "\tat ");
+        long after = json.readTree(http.get().uri("/api/v1/portfolios").retrieve().body(String.class)).get("totalItems").asLong();
+        assertThat(after).isEqualTo(before);
+    }
+}
