@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +33,17 @@ public class ActiveRules {
     private final ScreenerProperties properties;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
+    private final ObjectProvider<TaskScheduler> scheduler;
     private final AtomicReference<Live> live = new AtomicReference<>();
     private volatile RulesStatus.Attempt lastAttempt;
 
     private record Live(RuleSet ruleSet, Instant since) {
     }
 
-    ActiveRules(ScreenerProperties properties, ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters)
-            throws RuleCompilationException {
+    ActiveRules(ScreenerProperties properties, ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters,
+                ObjectProvider<TaskScheduler> scheduler) throws RuleCompilationException {
         this.properties = properties;
+        this.scheduler = scheduler;
         this.events = events;
         this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
         RuleSet rules = new RuleSetCompiler().compile(properties.rulesDir());
@@ -67,11 +69,16 @@ public class ActiveRules {
         events.publishEvent(new RuleSetActivated(current(), null, "startup"));
     }
 
-    /** Polls the rule folder; polling also catches editors that save by writing a new file and renaming it. */
-    @Scheduled(fixedDelayString = "${screener.rules-poll-interval:2s}", initialDelayString = "${screener.rules-poll-interval:2s}")
+    /**
+     * Polls the rule folder once the application is ready; polling also catches editors that save by
+     * writing a new file and renaming it. An interval of zero turns hot reload off.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void watch() {
-        if (properties.rulesPollInterval() == null || properties.rulesPollInterval().isZero()) return;
-        reloadIfChanged("file-change");
+        java.time.Duration interval = properties.rulesPollInterval();
+        if (interval == null || interval.isZero() || interval.isNegative()) return;
+        TaskScheduler scheduler = this.scheduler.getIfAvailable();
+        if (scheduler != null) scheduler.scheduleWithFixedDelay(() -> reloadIfChanged("file-change"), Instant.now().plus(interval), interval);
     }
 
     /** Loads the folder now ({@code POST /api/v1/rules/reload}); the answer says whether a new set went live. */

@@ -9,6 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.thesisscreener.ScreenerProperties;
 import com.thesisscreener.rules.ActiveRules;
+import com.thesisscreener.security.ApiKeys;
+import com.thesisscreener.security.SecurityConfiguration;
+import com.thesisscreener.security.SecuritySettings;
+import com.thesisscreener.security.SignInThrottle;
+import com.thesisscreener.security.UserAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -19,13 +24,17 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(ScoreController.class)
-@Import({ActiveRules.class, ScoreControllerTest.Meters.class})
+@Import({ActiveRules.class, ScoreControllerTest.Meters.class, SecurityConfiguration.class, SignInThrottle.class})
 @TestPropertySource(properties = "screener.batch-limit=3")
+@WithMockUser(roles = "VIEWER")
 class ScoreControllerTest {
 
     private static final String PURE_PLAY = """
@@ -34,7 +43,7 @@ class ScoreControllerTest {
              "pricePerTokenChange":-0.8}""";
 
     @TestConfiguration
-    @EnableConfigurationProperties(ScreenerProperties.class)
+    @EnableConfigurationProperties({ScreenerProperties.class, SecuritySettings.class})
     static class Meters {
         @Bean
         MeterRegistry meterRegistry() {
@@ -44,6 +53,47 @@ class ScoreControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @MockitoBean
+    UserAccounts accounts;
+
+    @MockitoBean
+    ApiKeys apiKeys;
+
+    @Test
+    @WithAnonymousUser
+    void withoutCredentialsScoringIsA401ProblemDocument() throws Exception {
+        score(PURE_PLAY)
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/unauthorized"))
+                .andExpect(jsonPath("$.detail").value(containsString("X-API-Key")));
+        mvc.perform(post("/api/v1/score").header("X-API-Key", "tsk_unknown").contentType(MediaType.APPLICATION_JSON).content(PURE_PLAY))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(containsString("not valid or was revoked")));
+    }
+
+    @Test
+    void aViewerMayScoreButNotUploadOrDelete() throws Exception {
+        score(PURE_PLAY).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/portfolios").contentType(MediaType.MULTIPART_FORM_DATA))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/forbidden"))
+                .andExpect(jsonPath("$.requiredRole").value("ANALYST"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/portfolios/1"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.requiredRole").value("ADMIN"));
+    }
+
+    @Test
+    @WithMockUser(roles = "ANALYST")
+    void anAnalystMayScoreTooButNotReloadRules() throws Exception {
+        score(PURE_PLAY).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/rules/reload"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.requiredRole").value("ADMIN"));
+    }
 
     @Test
     void scoresOneCompanyWithItsFindingsAndTheRuleSetVersion() throws Exception {

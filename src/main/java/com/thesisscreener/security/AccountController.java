@@ -1,0 +1,135 @@
+package com.thesisscreener.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Users, API keys and the audit log over REST; everything here but {@code /me} needs ADMIN ({@link ApiAuthorization}). */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Accounts", description = "Users, API keys and the audit log (ADMIN)")
+class AccountController {
+
+    private final UserAccounts accounts;
+    private final ApiKeys keys;
+    private final AuditLog audit;
+
+    AccountController(UserAccounts accounts, ApiKeys keys, AuditLog audit) {
+        this.accounts = accounts;
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    record NewUser(String username, String role) {
+    }
+
+    record UserChange(String role, Boolean enabled) {
+    }
+
+    record IssuedUser(UserAccounts.Account user, String oneTimePassword) {
+    }
+
+    record NewKey(String name, String role) {
+    }
+
+    record CreatedKey(ApiKeys.ApiKey apiKey, String key, String note) {
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "Who the request is signed in as, and the roles that gives")
+    Map<String, Object> me(Authentication auth) {
+        return Map.of("name", auth.getName(), "authorities", auth.getAuthorities().stream().map(Object::toString).sorted().toList());
+    }
+
+    @GetMapping("/users")
+    @Operation(summary = "Every user with role and state (never a password)")
+    List<UserAccounts.Account> users() {
+        return accounts.list();
+    }
+
+    @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a user", description = "Answers with a one-time password, shown only in this answer; the user must "
+            + "choose a new password at the first sign-in.")
+    ResponseEntity<IssuedUser> createUser(@RequestBody NewUser body) {
+        UserAccounts.Issued issued = accounts.create(body.username(), role(body.role()));
+        audit.record("user.create", issued.account().username() + " as " + issued.account().role());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + issued.account().username()))
+                .body(new IssuedUser(issued.account(), issued.oneTimePassword()));
+    }
+
+    @PatchMapping(path = "/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change a user's role or enable/disable the user")
+    UserAccounts.Account changeUser(@PathVariable String username, @RequestBody UserChange body) {
+        UserAccounts.Account account = accounts.find(username).orElseThrow(() -> new AccountNotFoundException("no user '" + username + "'"));
+        if (body.role() != null) {
+            account = accounts.setRole(username, role(body.role()));
+            audit.record("user.role", account.username() + " is now " + account.role());
+        }
+        if (body.enabled() != null) {
+            account = accounts.setEnabled(username, body.enabled());
+            audit.record(body.enabled() ? "user.enable" : "user.disable", account.username());
+        }
+        return account;
+    }
+
+    @PostMapping("/users/{username}/password-reset")
+    @Operation(summary = "Give a user a new one-time password (shown only in this answer)")
+    IssuedUser resetPassword(@PathVariable String username) {
+        UserAccounts.Issued issued = accounts.resetPassword(username);
+        audit.record("user.password-reset", issued.account().username());
+        return new IssuedUser(issued.account(), issued.oneTimePassword());
+    }
+
+    @GetMapping("/api-keys")
+    @Operation(summary = "Every API key (name, prefix, role, who created it, last use, revocation); never the key")
+    List<ApiKeys.ApiKey> apiKeys() {
+        return keys.list();
+    }
+
+    @PostMapping(path = "/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create an API key", description = "The key is in this answer only: it is stored hashed and cannot be read "
+            + "again. Send it as the X-API-Key header.")
+    ResponseEntity<CreatedKey> createKey(@RequestBody NewKey body, Authentication auth) {
+        ApiKeys.Created created = keys.create(body.name(), role(body.role()), auth.getName());
+        audit.record("api-key.create", "'" + created.key().name() + "' (" + created.key().prefix() + "...) as " + created.key().role());
+        return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.key().id()))
+                .body(new CreatedKey(created.key(), created.secret(), "shown once: store it now; send it as the X-API-Key header"));
+    }
+
+    @DeleteMapping("/api-keys/{id}")
+    @Operation(summary = "Revoke an API key; it stops working at once")
+    ApiKeys.ApiKey revokeKey(@PathVariable long id, Authentication auth) {
+        ApiKeys.ApiKey key = keys.revoke(id, auth.getName());
+        audit.record("api-key.revoke", "'" + key.name() + "' (" + key.prefix() + "...)");
+        return key;
+    }
+
+    @GetMapping("/audit")
+    @Operation(summary = "The newest audit entries: who uploaded, ran, reloaded or deleted what, and when")
+    List<AuditLog.Event> audit(@RequestParam(defaultValue = "200") int limit) {
+        return audit.recent(limit);
+    }
+
+    private static Role role(String name) {
+        if (name == null) throw new AccountException("role is required: VIEWER, ANALYST or ADMIN", "role");
+        try {
+            return Role.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new AccountException(e.getMessage(), "role");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.thesisscreener.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request that carries {@code X-API-Key}: a valid, unrevoked key signs the request in as
+ * {@code api-key:NAME} with the key's role, for this request only (nothing is kept in a session). A wrong
+ * key is a 401 at once, whatever else the request carries.
+ */
+final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private final ApiKeys keys;
+    private final AuthenticationEntryPoint entryPoint;
+
+    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
+        this.keys = keys;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String secret = request.getHeader(ApiKeys.HEADER);
+        if (secret == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var key = keys.authenticate(secret.strip());
+        if (key.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            entryPoint.commence(request, response, new BadCredentialsException("unknown or revoked API key"));
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-key:" + key.get().name(), null,
+                List.of(new SimpleGrantedAuthority(key.get().role().authority()))));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,156 @@
+// Thesis Screener workspace script. Loaded from a static file (the Content-Security-Policy allows no inline script).
+(function () {
+    "use strict";
+
+    function csrfHeaders() {
+        var token = document.querySelector('meta[name="_csrf"]');
+        var header = document.querySelector('meta[name="_csrf_header"]');
+        var headers = {};
+        if (token && header) headers[header.content] = token.content;
+        return headers;
+    }
+
+    // Forms that ask before they act (delete, revoke, reset).
+    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+        form.addEventListener("submit", function (event) {
+            if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+        });
+    });
+
+    // The rule editor: choosing another file loads its content.
+    var ruleFile = document.querySelector("select[data-reload-on-change]");
+    if (ruleFile) {
+        ruleFile.addEventListener("change", function () {
+            window.location.href = ruleFile.getAttribute("data-reload-on-change") + encodeURIComponent(ruleFile.value) + "#editor-title";
+        });
+    }
+
+    // Upload: drag and drop or file picker, progress, then the import summary and the rows that could not be read.
+    var form = document.getElementById("upload-form");
+    if (!form) return;
+    var input = document.getElementById("file");
+    var zone = document.getElementById("drop-zone");
+    var chosen = document.getElementById("file-chosen");
+    var progress = document.getElementById("upload-progress");
+    var status = document.getElementById("upload-status");
+    var button = document.getElementById("upload-button");
+    var result = document.getElementById("upload-result");
+
+    function showChosen() {
+        chosen.textContent = input.files.length ? "Chosen: " + input.files[0].name + " (" + Math.ceil(input.files[0].size / 1024) + " KB)" : "";
+    }
+    input.addEventListener("change", showChosen);
+    ["dragenter", "dragover"].forEach(function (type) {
+        zone.addEventListener(type, function (event) { event.preventDefault(); zone.classList.add("over"); });
+    });
+    ["dragleave", "drop"].forEach(function (type) {
+        zone.addEventListener(type, function (event) { event.preventDefault(); zone.classList.remove("over"); });
+    });
+    zone.addEventListener("drop", function (event) {
+        if (event.dataTransfer && event.dataTransfer.files.length) {
+            input.files = event.dataTransfer.files;
+            showChosen();
+        }
+    });
+
+    function fact(list, name, value) {
+        var div = document.createElement("div");
+        var dt = document.createElement("dt");
+        var dd = document.createElement("dd");
+        dt.textContent = name;
+        dd.textContent = value;
+        div.appendChild(dt);
+        div.appendChild(dd);
+        list.appendChild(div);
+    }
+
+    function showProblems(problems) {
+        var block = document.getElementById("upload-problems-block");
+        var body = document.querySelector("#upload-problems tbody");
+        body.textContent = "";
+        (problems || []).forEach(function (p) {
+            var tr = document.createElement("tr");
+            [p.sheet, p.row, p.column, p.header, p.value, p.expected].forEach(function (v) {
+                var td = document.createElement("td");
+                td.textContent = v === null || v === undefined ? "" : String(v);
+                tr.appendChild(td);
+            });
+            tr.title = p.message || "";
+            body.appendChild(tr);
+        });
+        block.hidden = !problems || problems.length === 0;
+    }
+
+    form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (!input.files.length) { status.textContent = "Choose a file first."; input.focus(); return; }
+        var data = new FormData();
+        data.append("file", input.files[0]);
+        var name = document.getElementById("name").value.trim();
+        var sheet = document.getElementById("sheet").value.trim();
+        if (name) data.append("name", name);
+        if (sheet) data.append("sheet", sheet);
+
+        var xhr = new XMLHttpRequest();
+        xhr.open("POST", form.getAttribute("data-endpoint"));
+        var headers = csrfHeaders();
+        Object.keys(headers).forEach(function (h) { xhr.setRequestHeader(h, headers[h]); });
+        xhr.setRequestHeader("Accept", "application/json");
+        progress.hidden = false;
+        progress.value = 0;
+        button.disabled = true;
+        result.hidden = true;
+        status.textContent = "Uploading…";
+        xhr.upload.addEventListener("progress", function (e) {
+            if (e.lengthComputable) {
+                progress.value = Math.round(e.loaded / e.total * 100);
+                if (e.loaded === e.total) status.textContent = "Importing and screening…";
+            }
+        });
+        xhr.addEventListener("load", function () {
+            button.disabled = false;
+            progress.value = 100;
+            var body = null;
+            try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = null; }
+            if (xhr.status === 201 && body) {
+                var p = body.portfolio;
+                status.textContent = "Imported '" + p.name + "'.";
+                var summary = document.getElementById("upload-summary");
+                summary.textContent = "";
+                fact(summary, "Rows read", p.rowsRead);
+                fact(summary, "Screened", p.screened);
+                fact(summary, "Could not be read", p.rejected);
+                if (p.sheet) fact(summary, "Sheet", p.sheet);
+                if (p.ignoredColumns && p.ignoredColumns.length) fact(summary, "Columns ignored", p.ignoredColumns.join(", "));
+                if (p.latestRun) {
+                    fact(summary, "Rule set", p.latestRun.ruleSetVersion);
+                    var bands = Object.keys(p.latestRun.bands).filter(function (b) { return p.latestRun.bands[b] > 0; })
+                        .map(function (b) { return b.replace("_", " ") + " " + p.latestRun.bands[b]; });
+                    fact(summary, "Bands", bands.join(", "));
+                }
+                var open = document.getElementById("upload-open");
+                open.hidden = false;
+                open.href = "/portfolios/" + p.id;
+                showProblems(body.problems);
+                result.hidden = false;
+                open.focus();
+            } else {
+                var message = body && body.detail ? body.detail : "The upload failed (HTTP " + xhr.status + ").";
+                status.textContent = message;
+                status.classList.add("error");
+                if (body && body.problems) {
+                    document.getElementById("upload-summary").textContent = "";
+                    showProblems(body.problems);
+                    result.hidden = false;
+                    document.getElementById("upload-open").hidden = true;
+                }
+            }
+        });
+        xhr.addEventListener("error", function () {
+            button.disabled = false;
+            status.textContent = "The upload could not reach the service.";
+        });
+        status.classList.remove("error");
+        xhr.send(data);
+    });
+})();
