@@ -61,7 +61,7 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"ticker":"VRSP","name":"Veridian Sparrow AI","segment":"MODEL_PROVIDER","proprietaryData":false,"distributionSwitchingCost":"LOW","ownsCompute":false,"apiRevenueShare":0.9,"tokenVolumeGrowth":1.6,"pricePerTokenChange":-0.8,"openSourceGapMonths":4,"grossMarginChange":-0.02,"evToSales":12,"marketCapUsd":8500000000,"euRevenueShare":0.3,"capexToRevenue":0.2,"agenticProductionContracts":1,"sovereignAiExposure":false}'
 LUA
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$work/score.lua" -H "X-API-Key: $key" "http://127.0.0.1:$PORT/api/v1/score" >/dev/null   # warm-up
+wrk -t2 -c"$CONNECTIONS" -d30s -s "$work/score.lua" -H "X-API-Key: $key" "http://127.0.0.1:$PORT/api/v1/score" >/dev/null   # warm-up: JIT-compiles the rule lambdas
 echo "POST /api/v1/score, $CONNECTIONS connections, $DURATION:"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/score.lua" -H "X-API-Key: $key" "http://127.0.0.1:$PORT/api/v1/score" \
   | grep -E 'Requests/sec|Latency  |50%|90%|99%|Non-2xx|requests in'
