@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import com.thesisscreener.portfolio.PoiCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorpusScreenTest {
 
-    static final Path CORPUS = Path.of("..", "shared", "poi-corpus");
+    static final Path CORPUS = PoiCorpus.FOLDER;
 
     static Stream<String> corpusFiles() throws Exception {
         if (!Files.isDirectory(CORPUS)) return Stream.of("(corpus missing)");
@@ -32,8 +32,7 @@ class CorpusScreenTest {
     @MethodSource("corpusFiles")
     @Timeout(120)
     void everyCorpusFileGetsOneLineAndExitCodeTwo(String name) {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS),
-                "the hostile-file corpus is not at " + CORPUS.toAbsolutePath().normalize() + "; these tests were skipped");
+        PoiCorpus.assumePresent();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class WholeFileTest {
 
     /** Real hostile files from Apache POI's test data; shared, never copied into this repository. */
-    private static final Path CORPUS = Path.of("../shared/poi-corpus");
-    private static final String CORPUS_MISSING = "the POI corpus folder ../shared/poi-corpus is missing: corpus tests skipped";
+    private static final Path CORPUS = PoiCorpus.FOLDER;
+    private static final String CORPUS_MISSING = PoiCorpus.MISSING;
 
     @TempDir
     Path dir;
@@ -213,30 +214,7 @@ class WholeFileTest {
     /** The answer the corpus README asks of each file, as the reason a caller maps to a status. */
     @ParameterizedTest(name = "{0}: {1}")
     @Timeout(60)
-    @CsvSource(delimiter = '|', value = {
-            "poc-xmlbomb.xlsx | CORRUPT",
-            "poc-xmlbomb-empty.xlsx | CORRUPT",
-            "poc-shared-strings.xlsx | TOO_LARGE",
-            "xxe_in_schema.xlsx | NO_HEADER",
-            "password.xls | ENCRYPTED",
-            "protected_passtika.xlsx | ENCRYPTED",
-            "xor-encryption-abc.xls | ENCRYPTED",
-            "testEXCEL_95.xls | UNSUPPORTED_FORMAT",
-            "sample.strict.xlsx | UNSUPPORTED_FORMAT",
-            "SampleSS.ods | NOT_A_SPREADSHEET",
-            "invalid.xlsx | NOT_A_SPREADSHEET",
-            "clusterfuzz-testcase-minimized-POIFuzzer-5040805309710336.xlsx | NO_HEADER",
-            "clusterfuzz-testcase-minimized-POIHSSFFuzzer-4651309315719168.xls | CORRUPT",
-            "poi-fuzz.xls | NO_HEADER",
-            "42464-ExpPtg-bad.xls | NO_HEADER",
-            "57893-many-merges.xlsx | NO_HEADER",
-            "44593.xls | NO_HEADER",
-            "SimpleMacro.xlsm | NO_HEADER",
-            "link-external-workbook-a.xlsx | NO_HEADER",
-            "external_name.xls | NO_HEADER",
-            "WithEmbeddedObjects.xls | NO_HEADER",
-            "SampleSS.xlsx | NO_HEADER",
-            "SampleSS.xls | NO_HEADER"})
+    @MethodSource("com.thesisscreener.portfolio.PoiCorpus#expectedReasons")
     void everyCorpusFileGetsTheAnswerItsReadmeGivesWithAReason(String name, UnreadableFileException.Reason reason) {
         Assumptions.assumeTrue(Files.isDirectory(CORPUS), CORPUS_MISSING);
         Path file = CORPUS.resolve(name);

@@ -2,17 +2,16 @@ package com.thesisscreener.portfolio.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.thesisscreener.web.TestHttp;
+import com.thesisscreener.portfolio.PoiCorpus;
 import com.thesisscreener.portfolio.UnreadableFileException.Reason;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CorpusUploadTest {
 
     static final String ADMIN_PASSWORD = "corpus-admin-password-1";
-    static final Path CORPUS = Path.of("..", "shared", "poi-corpus");
+    static final Path CORPUS = PoiCorpus.FOLDER;
 
     @LocalServerPort
     int port;
@@ -42,39 +41,12 @@ class CorpusUploadTest {
 
     @BeforeEach
     void client() {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS),
-                "the hostile-file corpus is not at " + CORPUS.toAbsolutePath().normalize() + "; these upload tests were skipped");
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
-                .build();
+        PoiCorpus.assumePresent();
+        http = TestHttp.signedIn(port, "admin", ADMIN_PASSWORD);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "poc-xmlbomb.xlsx | CORRUPT",
-            "poc-xmlbomb-empty.xlsx | CORRUPT",
-            "poc-shared-strings.xlsx | TOO_LARGE",
-            "xxe_in_schema.xlsx | NO_HEADER",
-            "password.xls | ENCRYPTED",
-            "protected_passtika.xlsx | ENCRYPTED",
-            "xor-encryption-abc.xls | ENCRYPTED",
-            "testEXCEL_95.xls | UNSUPPORTED_FORMAT",
-            "sample.strict.xlsx | UNSUPPORTED_FORMAT",
-            "SampleSS.ods | NOT_A_SPREADSHEET",
-            "invalid.xlsx | NOT_A_SPREADSHEET",
-            "clusterfuzz-testcase-minimized-POIFuzzer-5040805309710336.xlsx | NO_HEADER",
-            "clusterfuzz-testcase-minimized-POIHSSFFuzzer-4651309315719168.xls | CORRUPT",
-            "poi-fuzz.xls | NO_HEADER",
-            "42464-ExpPtg-bad.xls | NO_HEADER",
-            "57893-many-merges.xlsx | NO_HEADER",
-            "44593.xls | NO_HEADER",
-            "SimpleMacro.xlsm | NO_HEADER",
-            "link-external-workbook-a.xlsx | NO_HEADER",
-            "external_name.xls | NO_HEADER",
-            "WithEmbeddedObjects.xls | NO_HEADER",
-            "SampleSS.xlsx | NO_HEADER",
-            "SampleSS.xls | NO_HEADER"})
+    @MethodSource("com.thesisscreener.portfolio.PoiCorpus#expectedReasons")
     void everyCorpusFileIsRefusedWithAProblemDocumentAndNothingIsStored(String name, Reason reason) {
         long before = json.readTree(http.get().uri("/api/v1/portfolios").retrieve().body(String.class)).get("totalItems").asLong();
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();

@@ -2,6 +2,7 @@ package com.thesisscreener.portfolio.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.thesisscreener.web.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -43,10 +43,7 @@ class PortfolioServiceEndToEndTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
-                .build();
+        http = TestHttp.signedIn(port, "admin", ADMIN_PASSWORD);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.thesisscreener.rules.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.thesisscreener.web.TestHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,10 +49,7 @@ class RuleEditingTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
-                .build();
+        http = TestHttp.signedIn(port, "admin", ADMIN_PASSWORD);
     }
 
     @Test
