@@ -4,7 +4,6 @@ import com.thesisscreener.portfolio.ImportedPortfolio;
 import com.thesisscreener.portfolio.RowProblem;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Recommendation;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +36,6 @@ public record Screening(String source, String sheet, String ruleSetVersion, int 
 
     /** Companies per band, every band present (zero where none), best band first. */
     public Map<Band, Integer> bandCounts() {
-        Map<Band, Integer> counts = new EnumMap<>(Band.class);
-        for (Band band : Band.values()) counts.put(band, 0);
-        ranked.forEach(r -> counts.merge(r.band(), 1, Integer::sum));
-        return counts;
+        return Recommendation.countByBand(ranked);
     }
 }

@@ -123,12 +123,16 @@ public class ActiveRules {
             // The folder is back to what is live (an edit was undone): the old errors no longer apply.
             lastAttempt = new RulesStatus.Attempt(version, Instant.now(), false, List.of(), List.of());
         } else if (!alreadyLive && !alreadyTried) {
-            load(trigger);
+            activate(new RuleSetCompiler().validate(files), trigger);
         }
     }
 
     private RulesStatus.Attempt load(String trigger) {
-        ValidationReport report = new RuleSetCompiler().validate(properties.rulesDir());
+        return activate(new RuleSetCompiler().validate(properties.rulesDir()), trigger);
+    }
+
+    /** Swaps in the checked set when it is valid and new; otherwise the live set stays and the attempt is kept. */
+    private RulesStatus.Attempt activate(ValidationReport report, String trigger) {
         RuleSet previous = current();
         if (!report.valid()) {
             return remember(new RulesStatus.Attempt(report.version(), Instant.now(), false, report.errors(), report.warnings()), trigger);

@@ -1,7 +1,10 @@
 package com.thesisscreener.screening;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The screening result for one company.
@@ -36,6 +39,14 @@ public record Recommendation(
         findings = List.copyOf(findings);
         caps = List.copyOf(caps);
         testsNotRun = List.copyOf(testsNotRun);
+    }
+
+    /** Companies per band (after caps), every band present with zero where none, best band first. */
+    public static Map<Band, Integer> countByBand(Collection<Recommendation> results) {
+        Map<Band, Integer> counts = new EnumMap<>(Band.class);
+        for (Band band : Band.values()) counts.put(band, 0);
+        results.forEach(r -> counts.merge(r.band(), 1, Integer::sum));
+        return counts;
     }
 
     /** The first {@code n} findings by size of effect, for one-line summaries. */

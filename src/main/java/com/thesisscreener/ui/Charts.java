@@ -4,7 +4,6 @@ import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Recommendation;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,9 +53,7 @@ record Charts(List<BandBar> bands, List<Point> scatter, List<RatioBar> ratios, d
     }
 
     static Charts of(List<Recommendation> results) {
-        Map<Band, Integer> counts = new EnumMap<>(Band.class);
-        for (Band b : Band.values()) counts.put(b, 0);
-        results.forEach(r -> counts.merge(r.band(), 1, Integer::sum));
+        Map<Band, Integer> counts = Recommendation.countByBand(results);
         int most = Math.max(1, counts.values().stream().mapToInt(Integer::intValue).max().orElse(1));
         List<BandBar> bands = new ArrayList<>();
         int i = 0;

@@ -10,7 +10,6 @@ import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Segment;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +67,7 @@ class PortfolioPages {
         for (StoredPortfolio p : portfolios.portfolios(current, size)) {
             List<ScreeningRun> runs = portfolios.runs(p.id());
             ScreeningRun latest = runs.isEmpty() ? null : runs.get(0);
-            items.add(new Listed(p, latest, latest == null ? Map.of() : bandCounts(portfolios.results(latest, null, null))));
+            items.add(new Listed(p, latest, latest == null ? Map.of() : portfolios.bandCounts(latest)));
         }
         long total = portfolios.portfolioCount();
         model.addAttribute("items", items);
@@ -144,7 +143,7 @@ class PortfolioPages {
     String runs(@PathVariable long id, @RequestParam(required = false) Long run, @RequestParam(required = false) Long against, Model model) {
         StoredPortfolio portfolio = portfolios.portfolio(id);
         List<ScreeningRun> runs = portfolios.runs(id);
-        List<Listed> listed = runs.stream().map(r -> new Listed(portfolio, r, bandCounts(portfolios.results(r, null, null)))).toList();
+        List<Listed> listed = runs.stream().map(r -> new Listed(portfolio, r, portfolios.bandCounts(r))).toList();
         model.addAttribute("portfolio", portfolio);
         model.addAttribute("runs", listed);
         model.addAttribute("bandsOrder", Band.values());
@@ -174,13 +173,6 @@ class PortfolioPages {
         portfolios.delete(id);
         redirect.addFlashAttribute("notice", "Deleted portfolio '" + portfolio.name() + "' with its runs and results.");
         return "redirect:/portfolios";
-    }
-
-    static Map<Band, Integer> bandCounts(List<Recommendation> results) {
-        Map<Band, Integer> bands = new EnumMap<>(Band.class);
-        for (Band b : Band.values()) bands.put(b, 0);
-        results.forEach(r -> bands.merge(r.band(), 1, Integer::sum));
-        return bands;
     }
 
     private static Comparator<Row> order(String sort) {

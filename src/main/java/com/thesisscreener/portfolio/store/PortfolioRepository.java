@@ -14,7 +14,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,6 +179,17 @@ class PortfolioRepository {
         sql.append(" order by ordinal");
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> json.readValue(rs.getString("detail"), Recommendation.class)).list();
+    }
+
+    /** Companies per band in a run, counted by the database rather than by reading every result. */
+    Map<Band, Integer> bandCounts(long runId) {
+        Map<Band, Integer> counts = new EnumMap<>(Band.class);
+        for (Band band : Band.values()) counts.put(band, 0);
+        jdbc.sql("select band, count(*) from run_result where run_id = ? group by band").param(runId)
+                .query(rs -> {
+                    counts.put(Band.valueOf(rs.getString(1)), rs.getInt(2));
+                });
+        return counts;
     }
 
     private StoredPortfolio portfolio(ResultSet rs, int row) throws SQLException {

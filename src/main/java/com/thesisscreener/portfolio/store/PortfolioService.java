@@ -100,6 +100,11 @@ public class PortfolioService {
                 .orElseThrow(() -> new PortfolioNotFoundException("portfolio " + portfolioId + " has no run"));
     }
 
+    /** Companies per band in a run, every band present. */
+    public java.util.Map<Band, Integer> bandCounts(ScreeningRun run) {
+        return repository.bandCounts(run.id());
+    }
+
     public List<Recommendation> results(ScreeningRun run, Band band, Segment segment) {
         return repository.findResults(run.id(), band, segment);
     }

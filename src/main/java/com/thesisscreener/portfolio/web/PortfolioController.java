@@ -83,7 +83,7 @@ class PortfolioController {
         if (name != null && name.length() > 200) throw new InvalidRequestException("name is longer than 200 characters", "name");
         ImportedPortfolio imported = uploads.read(file, sheet);
         PortfolioService.Created created = portfolios.store(name == null || name.isBlank() ? imported.fileName() : name.strip(), imported);
-        PortfolioSummary summary = PortfolioSummary.of(created.portfolio(), PortfolioSummary.Run.of(created.run(), created.results()));
+        PortfolioSummary summary = PortfolioSummary.of(created.portfolio(), PortfolioSummary.Run.of(created.run(), Recommendation.countByBand(created.results())));
         return ResponseEntity.created(URI.create("/api/v1/portfolios/" + created.portfolio().id()))
                 .body(new Created(summary, imported.problems().stream().map(RowProblemView::of).toList()));
     }
@@ -133,20 +133,20 @@ class PortfolioController {
     ResponseEntity<PortfolioSummary.Run> rerun(@PathVariable long id) {
         ScreeningRun run = portfolios.rerun(id);
         return ResponseEntity.created(URI.create("/api/v1/portfolios/" + id + "/runs/" + run.id()))
-                .body(PortfolioSummary.Run.of(run, portfolios.results(run, null, null)));
+                .body(PortfolioSummary.Run.of(run, portfolios.bandCounts(run)));
     }
 
     @GetMapping("/{id}/runs")
     @Operation(summary = "Runs of a portfolio, newest first")
     List<PortfolioSummary.Run> runs(@PathVariable long id) {
-        return portfolios.runs(id).stream().map(run -> PortfolioSummary.Run.of(run, portfolios.results(run, null, null))).toList();
+        return portfolios.runs(id).stream().map(run -> PortfolioSummary.Run.of(run, portfolios.bandCounts(run))).toList();
     }
 
     @GetMapping("/{id}/runs/{runId}")
     @Operation(summary = "One run with its band counts")
     PortfolioSummary.Run run(@PathVariable long id, @PathVariable long runId) {
         ScreeningRun run = portfolios.run(id, runId);
-        return PortfolioSummary.Run.of(run, portfolios.results(run, null, null));
+        return PortfolioSummary.Run.of(run, portfolios.bandCounts(run));
     }
 
     @GetMapping("/{id}/runs/{runId}/diff")
@@ -178,7 +178,7 @@ class PortfolioController {
 
     private PortfolioSummary summary(StoredPortfolio portfolio) {
         List<ScreeningRun> runs = portfolios.runs(portfolio.id());
-        PortfolioSummary.Run latest = runs.isEmpty() ? null : PortfolioSummary.Run.of(runs.get(0), portfolios.results(runs.get(0), null, null));
+        PortfolioSummary.Run latest = runs.isEmpty() ? null : PortfolioSummary.Run.of(runs.get(0), portfolios.bandCounts(runs.get(0)));
         return PortfolioSummary.of(portfolio, latest);
     }
 

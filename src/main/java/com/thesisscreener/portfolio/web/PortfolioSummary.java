@@ -3,9 +3,7 @@ package com.thesisscreener.portfolio.web;
 import com.thesisscreener.portfolio.store.ScreeningRun;
 import com.thesisscreener.portfolio.store.StoredPortfolio;
 import com.thesisscreener.screening.Band;
-import com.thesisscreener.screening.Recommendation;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +13,7 @@ record PortfolioSummary(long id, String name, String fileName, String sheet, Ins
 
     record Run(long id, String ruleSetVersion, Instant createdAt, int companies, Map<Band, Integer> bands) {
 
-        static Run of(ScreeningRun run, List<Recommendation> results) {
-            Map<Band, Integer> bands = new EnumMap<>(Band.class);
-            for (Band band : Band.values()) bands.put(band, 0);
-            results.forEach(r -> bands.merge(r.band(), 1, Integer::sum));
+        static Run of(ScreeningRun run, Map<Band, Integer> bands) {
             return new Run(run.id(), run.ruleSetVersion(), run.createdAt(), run.companies(), bands);
         }
     }
