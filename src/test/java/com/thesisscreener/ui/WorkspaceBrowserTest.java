@@ -214,8 +214,11 @@ class WorkspaceBrowserTest {
             Files.writeString(moat, onDisk.replace("proprietaryData == true", "proprietaryDat == true"));
             signInFresh("admin", ADMIN_PASSWORD);
             open("/rules");
-            String before = browser.findElement(By.id("active-version")).getText();
+            WebElement activeVersion = browser.findElement(By.id("active-version"));
+            String before = activeVersion.getText();
             browser.findElement(By.id("reload")).click();
+            // The reload posts and redirects back to this page: wait for the old page to go before reading the new one.
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(activeVersion));
             WebElement attempt = waitFor(By.id("last-attempt"));
             assertThat(attempt.getText()).contains("does not compile", "moat.drl:");
             assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("still serving " + before);
