@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import com.thesisscreener.rules.sandbox.CompiledRuleVerifier;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -45,6 +47,7 @@ public final class RuleSetCompiler {
     private static final String GENERATED_SOURCE_PREFIX = "Java source of ";
 
     private final EvaluationLimits limits;
+    private final CompiledRuleVerifier verifier = new CompiledRuleVerifier();
 
     public RuleSetCompiler() {
         this(EvaluationLimits.defaults());
@@ -143,7 +146,15 @@ public final class RuleSetCompiler {
             // A decision table's generated DRL is written as "name.drl.xlsx.drl", so Drools reads it as DRL.
             fileSystem.write(RESOURCE_DIR + view.name() + (tables.containsKey(view.name()) ? ".drl" : ""), view.content());
         }
-        KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+        KieBuilder builder;
+        try {
+            builder = kieServices.newKieBuilder(fileSystem).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException | StackOverflowError crash) {
+            // Drools' own code fails on some inputs (deep nesting, constructs it half-supports): the analyst's problem, not a 500.
+            build.errors.add(compilerFailure(build.views, crash));
+            kieServices.getRepository().removeKieModule(releaseId);
+            return build;
+        }
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         Map<String, String> generatedSources = generatedSources(messages);
         for (Message message : messages) {
@@ -162,6 +173,13 @@ public final class RuleSetCompiler {
             return build;
         }
 
+        // Nothing compiled from the files is loaded before its bytecode passes the allow-list and the bounds.
+        verifier.verify(classFiles(builder)).stream().map(refusal -> RefusalLocator.locate(refusal, build.views))
+                .map(build.toSheet).forEach(build.errors::add);
+        if (!build.errors.isEmpty()) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            return build;
+        }
         KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase();
         kieServices.getRepository().removeKieModule(releaseId);
         int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
@@ -171,6 +189,23 @@ public final class RuleSetCompiler {
             invalid.problems().stream().map(p -> ErrorLocator.locate(p, build.views)).map(build.toSheet).forEach(build.errors::add);
         }
         return build;
+    }
+
+    /** The class files the build produced from the rule files, by name. */
+    private static Map<String, byte[]> classFiles(KieBuilder builder) {
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) classes.put(name, module.getBytes(name));
+        }
+        return classes;
+    }
+
+    private static RuleError compilerFailure(List<RuleFile> views, Throwable crash) {
+        String file = views.size() == 1 ? views.get(0).name() : "rules";
+        String why = crash instanceof StackOverflowError ? "a condition or expression is nested too deeply"
+                : "the rule compiler could not handle a construct in these files (" + crash.getClass().getSimpleName() + ")";
+        return new RuleError(file, 0, 0, "could not compile: " + why + "; simplify the last change");
     }
 
     /** Reads the rule files of a folder; a missing or unreadable folder is itself a rule error. */
