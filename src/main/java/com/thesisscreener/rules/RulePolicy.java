@@ -1,125 +1,182 @@
 package com.thesisscreener.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EntryPointDescr;
+import org.drools.drl.ast.descr.FunctionImportDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.WindowReferenceDescr;
+import org.drools.drl.parser.DrlParser;
 
 /**
- * What a rule file may do, checked before Drools sees it: rule files are untrusted code, and the
- * executable model compiles their conditions, consequences and functions to Java. A rule may read the
- * fact fields, call {@code Math} and the {@code Phrases} formatters, record on the {@code scorecard}
- * and insert a {@code VolumeCheck}; nothing else of the JDK or the application is reachable.
+ * The readable first look at a rule file, before it is compiled: Drools' own parser reads the file and the
+ * constructs a scoring rule has no use for (imports beyond the fact model, other globals, {@code declare},
+ * {@code query}, {@code window}, entry points, timers, inline {@code accumulate} code) are named at their line
+ * in words an analyst understands.
  *
- * <p>The check works on the DRL text with comments and string literals blanked out (same length,
- * newlines kept), so a sentence that mentions "System" is fine while code that calls it is not.
- * Each violation is a {@link RuleError} at the file, line and column of the offending code.
+ * <p>This is not the line of defence: whatever passes here is still compiled and its bytecode checked
+ * against an allow-list ({@link com.thesisscreener.rules.sandbox.CompiledRuleVerifier}) before it is loaded.
  */
 public final class RulePolicy {
 
     static final String AVAILABLE = "only the scorecard, the fact fields (Company, VolumeCheck, Segment, SwitchingCost, Band), "
             + "the Phrases formatters (pct, signedPct, times, usd, number) and Math are available";
+    /** Largest DRL text accepted, generated DRL of a decision table included; the shipped files are a few KB. */
+    static final int MAX_DRL_CHARS = 256 * 1024;
+    /** Deepest nesting of conditions (and, or, not, exists, from) walked; real rules nest two or three levels. */
+    private static final int MAX_DEPTH = 64;
 
-    private static final String FACT_MODEL = "com\\.thesisscreener\\.screening\\.(?:Company|Segment|SwitchingCost|Band|VolumeCheck)";
-    private static final Pattern ALLOWED_IMPORT = Pattern.compile(
-            "(?:" + FACT_MODEL + "|java\\.lang\\.Math)"
-            + "|function\\s+com\\.thesisscreener\\.screening\\.Phrases\\.(?:\\w+|\\*)");
-    private static final Pattern IMPORT = Pattern.compile("^[ \\t]*import\\b([^;\\n]*);?", Pattern.MULTILINE);
-    private static final Pattern GLOBAL = Pattern.compile("^[ \\t]*global\\b([^;\\n]*);?", Pattern.MULTILINE);
-    private static final Pattern ALLOWED_GLOBAL = Pattern.compile("\\s*com\\.thesisscreener\\.screening\\.Scorecard\\s+scorecard\\s*");
-
-    /** Fully-qualified names outside the fact model; the allowed ones are cut out of the text before this runs. */
-    private static final Pattern QUALIFIED = Pattern.compile(
-            "\\b(java|javax|jdk|sun|com\\.sun|org\\.springframework|org\\.drools|org\\.kie|org\\.mvel2?|com\\.thesisscreener)\\s*\\.\\s*[\\w.]*");
-    private static final Pattern ALLOWED_QUALIFIED = Pattern.compile(
-            "\\b(?:" + FACT_MODEL + "|com\\.thesisscreener\\.screening\\.Phrases|com\\.thesisscreener\\.screening\\.Scorecard(?=\\s+scorecard)|java\\.lang\\.Math)\\b");
-
-    /** Each pattern's match, spaces removed and any trailing "(" dropped, fills the message's %s. */
-    private static final List<Check> CHECKS = List.of(
-            new Check(Pattern.compile("\\b(?:System|Runtime|ProcessBuilder|ProcessHandle|Process)\\b(?:\\s*\\.\\s*\\w+)?"),
-                    "rule files may not call %s: it reaches the operating system"),
-            new Check(Pattern.compile("\\b(?:Thread|ThreadGroup|ThreadLocal|InheritableThreadLocal|Executors|ExecutorService|ForkJoinPool|CompletableFuture|Timer)\\b(?:\\s*\\.\\s*\\w+)?"),
-                    "rule files may not use %s: threads and scheduling belong to the engine"),
-            new Check(Pattern.compile("\\b(?:ClassLoader|Class|Method|Field|Constructor|MethodHandles|MethodHandle|Proxy|Unsafe|StackWalker|Module|ModuleLayer|Package|SecurityManager|ScriptEngineManager|InitialContext)\\b(?:\\s*\\.\\s*\\w+)?"),
-                    "rule files may not use %s: reflection and class loading reach any code"),
-            new Check(Pattern.compile("\\.\\s*(?:getClass|forName|getDeclared\\w*|setAccessible|newInstance|invoke\\w*|getMethods?|getFields?|getConstructors?|getClassLoader|loadClass|lookup|getRuntime|getKieRuntime|getKieBase|getSession)\\s*\\("),
-                    "rule files may not call %s(...): reflection and engine internals are off limits"),
-            new Check(Pattern.compile("\\b(?:File|Files|Paths|Path|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|InputStream|OutputStream|Reader|Writer|PrintStream|Scanner|Socket|ServerSocket|DatagramSocket|URL|URI|HttpClient|HttpURLConnection|URLConnection|ObjectInputStream|ObjectOutputStream|Console)\\b(?:\\s*\\.\\s*\\w+)?"),
-                    "rule files may not use %s: rules read the company's fields, never files or the network"),
-            new Check(Pattern.compile("\\b(?:exit|exec|halt)\\s*\\("),
-                    "rule files may not call %s(...)"),
-            new Check(Pattern.compile("\\beval\\s*\\("),
-                    "rule files may not use %s(...) conditions: an eval runs arbitrary code; write the test as a constraint, "
-                    + "e.g. Company( capexToRevenue != null, capexToRevenue >= 0.4 )"),
-            new Check(Pattern.compile("^[ \\t]*(?:declare|query|unit|window|timer|calendars)\\b|\\bentry-point\\b", Pattern.MULTILINE),
-                    "rule files may not use '%s': rules score the companies given, they do not declare types, queries, timers or streams"),
-            new Check(Pattern.compile("\\b(?:modify|update|retract|delete)\\s*[({]"),
-                    "rule files may not %s facts: companies are read-only and a rule that changes facts can re-trigger itself; "
-                    + "record findings with scorecard.add(...)"),
-            new Check(Pattern.compile("\\b(?:while|for|do)\\b\\s*[({]"),
-                    "rule files may not loop ('%s'): a loop can run forever where the time limit cannot stop it; "
-                    + "write a condition or a threshold function instead"),
-            new Check(Pattern.compile("\\b(?:kcontext|drools)\\s*\\.\\s*\\w+"),
-                    "rule files may not use '%s' directly: pass kcontext to scorecard.add(...) or scorecard.cap(...)"));
+    private static final String FACTS = "com.thesisscreener.screening.";
+    private static final Set<String> ALLOWED_IMPORTS = Set.of(FACTS + "Company", FACTS + "Segment", FACTS + "SwitchingCost",
+            FACTS + "Band", FACTS + "VolumeCheck", "java.lang.Math");
+    private static final Pattern ALLOWED_FUNCTION_IMPORT = Pattern.compile("com\\.thesisscreener\\.screening\\.Phrases\\.(?:\\w+|\\*)");
+    private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)*");
+    private static final Pattern RESERVED_PACKAGE = Pattern.compile("(?:java|javax|jdk|sun|com\\.sun|org\\.drools|org\\.kie|com\\.thesisscreener)(?:\\..*)?");
+    private static final Set<String> TIMING_ATTRIBUTES = Set.of("timer", "calendars", "duration", "date-effective", "date-expires");
 
     private RulePolicy() {
     }
 
-    /** Every violation of the policy in one DRL text (for a decision table: the DRL generated from it). */
+    /** Every construct of one DRL text (for a decision table: the DRL generated from it) that scoring rules may not use. */
     public static List<RuleError> check(String fileName, String drl) {
         List<RuleError> violations = new ArrayList<>();
-        int escape = drl.indexOf("\\u");
-        if (escape >= 0) {
-            violations.add(at(fileName, drl, escape, "rule files may not contain unicode escapes (\\uXXXX): type the character itself"));
+        if (drl.length() > MAX_DRL_CHARS) {
+            violations.add(new RuleError(fileName, 1, 1, "rule file too large: " + drl.length() + " characters, the limit is "
+                    + MAX_DRL_CHARS + "; split it into several files"));
+            return violations;
         }
-        String code = blankCommentsAndStrings(drl);
-        StringBuilder rest = new StringBuilder(code);
-
-        Matcher imports = IMPORT.matcher(code);
-        while (imports.find()) {
-            String imported = imports.group(1).strip();
-            if (!ALLOWED_IMPORT.matcher(imported).matches()) {
-                violations.add(at(fileName, drl, imports.start(1) + leading(imports.group(1)),
-                        "rule files may not import " + imported + ": imports are limited to the fact model "
-                                + "(com.thesisscreener.screening.Company, Segment, SwitchingCost, Band, VolumeCheck), "
-                                + "'import function com.thesisscreener.screening.Phrases.*' and java.lang.Math; " + AVAILABLE));
-            }
-            blank(rest, imports.start(), imports.end());
+        PackageDescr parsed;
+        try {
+            DrlParser parser = new DrlParser();
+            parsed = parser.parse(false, drl);
+            if (parser.hasErrors() || parsed == null) return violations; // the compiler reports syntax errors at their line
+        } catch (StackOverflowError deep) {
+            violations.add(new RuleError(fileName, 1, 1, "a condition or expression is nested too deeply to read; simplify it"));
+            return violations;
+        } catch (Exception unreadable) {
+            return violations; // the compiler reports it
         }
-        Matcher globals = GLOBAL.matcher(code);
-        while (globals.find()) {
-            if (!ALLOWED_GLOBAL.matcher(globals.group(1)).matches()) {
-                violations.add(at(fileName, drl, globals.start(1) + leading(globals.group(1)),
-                        "rule files may not declare the global" + globals.group(1).stripTrailing()
-                                + ": the one global is 'global com.thesisscreener.screening.Scorecard scorecard;'"));
-            }
-            blank(rest, globals.start(), globals.end());
-        }
-        Matcher allowed = ALLOWED_QUALIFIED.matcher(rest);
-        List<int[]> cut = new ArrayList<>();
-        while (allowed.find()) cut.add(new int[] {allowed.start(), allowed.end()});
-        cut.forEach(range -> blank(rest, range[0], range[1]));
-
-        Matcher qualified = QUALIFIED.matcher(rest.toString());
-        while (qualified.find()) {
-            String name = qualified.group().replaceAll("\\s+", "");
-            violations.add(at(fileName, drl, qualified.start(), "rule files may not use " + trimDot(name) + ": names under "
-                    + qualified.group(1) + ". reach code outside the rules; " + AVAILABLE));
-            blank(rest, qualified.start(), qualified.end());
-        }
-        for (Check check : CHECKS) {
-            Matcher matcher = check.pattern().matcher(rest.toString());
-            List<int[]> found = new ArrayList<>();
-            while (matcher.find()) {
-                String what = matcher.group().strip().replaceAll("\\s+", "").replaceAll("[({]$", "").replaceFirst("^\\.", ".");
-                int start = matcher.start() + leading(matcher.group());
-                violations.add(at(fileName, drl, start, check.message().formatted(what) + "; " + AVAILABLE));
-                found.add(new int[] {matcher.start(), matcher.end()});
-            }
-            found.forEach(range -> blank(rest, range[0], range[1])); // one violation per piece of code
-        }
-        violations.sort(java.util.Comparator.comparingInt(RuleError::line).thenComparingInt(RuleError::column));
+        new Walk(fileName, drl, violations).packageLevel(parsed);
+        violations.sort(Comparator.comparingInt(RuleError::line).thenComparingInt(RuleError::column));
         return violations;
+    }
+
+    /** One pass over a parsed file, collecting violations at their line. */
+    private record Walk(String fileName, String drl, List<RuleError> violations) {
+
+        void packageLevel(PackageDescr parsed) {
+            String name = parsed.getName() == null ? "" : parsed.getName();
+            if (!name.isEmpty() && (!PACKAGE.matcher(name).matches() || RESERVED_PACKAGE.matcher(name).matches())) {
+                add(parsed, "package", "rule files may not use the package name '" + name + "': use a short lower-case name such as 'thesis'");
+            }
+            for (ImportDescr imported : parsed.getImports()) {
+                if (!ALLOWED_IMPORTS.contains(imported.getTarget())) {
+                    add(imported, "import", "rule files may not import " + imported.getTarget() + ": imports are limited to the fact model "
+                            + "(com.thesisscreener.screening.Company, Segment, SwitchingCost, Band, VolumeCheck), "
+                            + "'import function com.thesisscreener.screening.Phrases.*' and java.lang.Math; " + AVAILABLE);
+                }
+            }
+            for (FunctionImportDescr imported : parsed.getFunctionImports()) {
+                if (!ALLOWED_FUNCTION_IMPORT.matcher(imported.getTarget()).matches()) {
+                    add(imported, "import", "rule files may not import function " + imported.getTarget()
+                            + ": only the Phrases formatters may be imported as functions; " + AVAILABLE);
+                }
+            }
+            parsed.getAccumulateImports().forEach(imported -> add(imported, "import",
+                    "rule files may not import accumulate functions: " + AVAILABLE));
+            for (GlobalDescr global : parsed.getGlobals()) {
+                if (!global.getIdentifier().equals("scorecard") || !global.getType().equals(FACTS + "Scorecard")) {
+                    add(global, "global", "rule files may not declare the global " + global.getType() + " " + global.getIdentifier()
+                            + ": the one global is 'global com.thesisscreener.screening.Scorecard scorecard;'");
+                }
+            }
+            parsed.getClassAndEnumDeclarationDescrs().forEach(declared -> add(declared, "declare",
+                    "rule files may not use 'declare': rules score the companies given, they do not declare types"));
+            parsed.getWindowDeclarations().forEach(window -> add(window, "window",
+                    "rule files may not use 'window': rules score the companies given, not streams of events"));
+            parsed.getEntryPointDeclarations().forEach(entry -> add(entry, "entry-point",
+                    "rule files may not use 'entry-point': companies arrive through one entry"));
+            if (parsed.getUnit() != null) {
+                add(parsed.getUnit(), "unit", "rule files may not use 'unit': the rules run as one set");
+            }
+            parsed.getRules().forEach(this::rule);
+        }
+
+        void rule(RuleDescr rule) {
+            if (rule.isQuery()) {
+                add(rule, "query", "rule files may not use 'query': rules score the companies given; findings reach the results through the scorecard");
+                return;
+            }
+            for (AttributeDescr attribute : rule.getAttributes().values()) {
+                if (TIMING_ATTRIBUTES.contains(attribute.getName())) {
+                    add(attribute, attribute.getName(), "rule files may not use '" + attribute.getName()
+                            + "': a rule fires when a company matches, never on a clock");
+                }
+            }
+            if (rule.getLhs() != null) condition(rule, rule.getLhs(), 0);
+        }
+
+        void condition(RuleDescr rule, BaseDescr descr, int depth) {
+            if (depth > MAX_DEPTH) {
+                add(descr, null, "rule " + rule.getName() + " nests conditions more than " + MAX_DEPTH + " levels deep; simplify it");
+                return;
+            }
+            if (descr instanceof PatternDescr pattern) {
+                Object source = pattern.getSource();
+                if (source instanceof EntryPointDescr entry && !"DEFAULT".equals(entry.getEntryId())) {
+                    add(pattern, "entry-point", "rule files may not use 'entry-point': companies arrive through one entry");
+                } else if (source instanceof WindowReferenceDescr) {
+                    add(pattern, "window", "rule files may not use 'window': rules score the companies given, not streams of events");
+                } else if (source instanceof AccumulateDescr accumulate) {
+                    accumulate(rule, accumulate, depth);
+                } else if (source instanceof BaseDescr nested) {
+                    condition(rule, nested, depth + 1);
+                }
+                pattern.getDescrs().forEach(child -> condition(rule, child, depth + 1));
+            } else if (descr instanceof AccumulateDescr accumulate) {
+                accumulate(rule, accumulate, depth);
+            } else if (descr instanceof ConditionalElementDescr element) {
+                element.getDescrs().forEach(child -> condition(rule, (BaseDescr) child, depth + 1));
+            }
+        }
+
+        void accumulate(RuleDescr rule, AccumulateDescr accumulate, int depth) {
+            if (accumulate.getInitCode() != null || accumulate.getActionCode() != null || accumulate.getResultCode() != null) {
+                add(accumulate, "accumulate", "rule " + rule.getName() + " may not run code inside 'accumulate' (init, action, reverse, "
+                        + "result): use a condition per company instead");
+            }
+            if (accumulate.getInput() != null) condition(rule, accumulate.getInput(), depth + 1);
+        }
+
+        void add(BaseDescr where, String word, String message) {
+            violations.add(at(fileName, drl, offsetOf(where, word), message));
+        }
+
+        /** The descriptor's own position when the parser kept one, else the first place the keyword appears. */
+        int offsetOf(BaseDescr where, String word) {
+            if (where != null && where.getStartCharacter() >= 0 && where.getStartCharacter() < drl.length()) return where.getStartCharacter();
+            if (where != null && where.getLine() > 0) return offsetOfLine(where.getLine()) + Math.max(0, where.getColumn());
+            if (word == null) return 0;
+            java.util.regex.Matcher found = Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(blankCommentsAndStrings(drl));
+            return found.find() ? found.start() : 0;
+        }
+
+        int offsetOfLine(int line) {
+            int offset = 0;
+            for (int i = 1; i < line && offset >= 0; i++) offset = drl.indexOf('\n', offset) + 1;
+            return Math.max(0, offset);
+        }
     }
 
     /** Comments become spaces and string literals keep only their quotes; lengths and newlines are unchanged. */
@@ -149,20 +206,6 @@ public final class RulePolicy {
         return out.toString();
     }
 
-    private static void blank(StringBuilder text, int start, int end) {
-        for (int i = start; i < end; i++) if (text.charAt(i) != '\n') text.setCharAt(i, ' ');
-    }
-
-    private static int leading(String text) {
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
-        return i;
-    }
-
-    private static String trimDot(String name) {
-        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-    }
-
     static RuleError at(String fileName, String text, int offset, String message) {
         int line = 1;
         int lineStart = 0;
@@ -173,8 +216,5 @@ public final class RulePolicy {
             }
         }
         return new RuleError(fileName, line, offset - lineStart + 1, message);
-    }
-
-    private record Check(Pattern pattern, String message) {
     }
 }

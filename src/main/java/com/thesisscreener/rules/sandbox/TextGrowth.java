@@ -46,6 +46,7 @@ final class TextGrowth {
     private final BiFunction<String, String, CompiledRuleVerifier.Origin> origins;
     private final Map<String, Long> returnBounds = new HashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
+    private final java.util.Set<String> refusedMethods = new java.util.HashSet<>();
 
     private TextGrowth(Map<String, ClassNode> classes, BiFunction<String, String, CompiledRuleVerifier.Origin> origins) {
         this.classes = classes;
@@ -91,6 +92,7 @@ final class TextGrowth {
     }
 
     private void refuse(ClassNode type, MethodNode method, String message) {
+        if (!refusedMethods.add(type.name + "." + method.name + method.desc)) return; // one refusal a method is enough to act on
         CompiledRuleVerifier.Origin origin = origins.apply(type.name, method.name);
         refusals.add(new Refusal(origin.rule(), origin.function(), null, message));
     }
