@@ -174,8 +174,7 @@ public final class RuleSetCompiler {
         }
 
         // Nothing compiled from the files is loaded before its bytecode passes the allow-list and the bounds.
-        verifier.verify(classFiles(builder)).stream().map(refusal -> RefusalLocator.locate(refusal, build.views))
-                .map(build.toSheet).forEach(build.errors::add);
+        build.errors.addAll(refusals(builder, build));
         if (!build.errors.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
             return build;
@@ -189,6 +188,20 @@ public final class RuleSetCompiler {
             invalid.problems().stream().map(p -> ErrorLocator.locate(p, build.views)).map(build.toSheet).forEach(build.errors::add);
         }
         return build;
+    }
+
+    /** What the sandbox refuses in the compiled code, at the analyst's file and line, in file and line order. */
+    private List<RuleError> refusals(KieBuilder builder, Build build) {
+        try {
+            return verifier.verify(classFiles(builder)).stream().map(refusal -> RefusalLocator.locate(refusal, build.views))
+                    .map(build.toSheet).distinct()
+                    .sorted(Comparator.comparing(RuleError::file).thenComparingInt(RuleError::line).thenComparingInt(RuleError::column))
+                    .toList();
+        } catch (RuntimeException unreadable) {
+            // Code the verifier cannot read is code it cannot vouch for: refuse it.
+            return List.of(new RuleError(build.views.isEmpty() ? "rules" : build.views.get(0).name(), 0, 0,
+                    "the compiled rules could not be checked (" + unreadable.getClass().getSimpleName() + "); simplify the last change"));
+        }
     }
 
     /** The class files the build produced from the rule files, by name. */

@@ -37,7 +37,7 @@ class RulesCommandTest {
         Files.writeString(moat, Files.readString(moat).replace("Company( ownsCompute == true )", "Company( ownsCompute == true, System.exit(1) == null )"));
 
         assertThat(run("rules", "validate", copy.toString())).isEqualTo(2);
-        assertThat(stdout()).containsPattern(java.util.regex.Pattern.quote(moat.toString()) + ":\\d+:\\d+ rule files may not call System.exit")
+        assertThat(stdout()).containsPattern(java.util.regex.Pattern.quote(moat.toString()) + ":\\d+:\\d+ rule code may not call java.lang.System.exit")
                 .contains(": not valid, 1 error");
         assertThat(run("rules", "test", copy.toString())).isEqualTo(2);
     }

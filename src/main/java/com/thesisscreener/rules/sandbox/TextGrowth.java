@@ -170,7 +170,7 @@ final class TextGrowth {
                 length = 0;
             }
             if (length > MAX_LENGTH) {
-                refuse(type, method, "rule code may build text longer than " + MAX_LENGTH + " characters (text joined to itself "
+                refuse(type, method, "rule code may not build text longer than " + MAX_LENGTH + " characters (text joined to itself "
                         + "again and again): build each sentence once from the facts and the Phrases formatters");
                 length = MAX_LENGTH;
             }
@@ -184,7 +184,7 @@ final class TextGrowth {
             Type[] parameters = Type.getArgumentTypes(call.desc);
             for (int i = 0; i < parameters.length; i++) {
                 if (isText(parameters[i]) && values.get(first + i).length() > PARAMETER_TEXT) {
-                    refuse(type, method, "rule code may pass text longer than " + PARAMETER_TEXT + " characters to " + call.name
+                    refuse(type, method, "rule code may not pass text longer than " + PARAMETER_TEXT + " characters to " + call.name
                             + "(...) (text joined to itself again and again): build each sentence once from the facts and the Phrases formatters");
                 }
             }
