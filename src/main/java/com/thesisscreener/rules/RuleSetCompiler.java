@@ -43,6 +43,8 @@ public final class RuleSetCompiler {
             "TIER2-NEXT-LEG", "CHIP-INHOUSE", "CHIP-DEMAND", "RISK-EU-ACT", "RISK-FAB", "RISK-DEMAND", "WATCH-AGENTIC",
             "WATCH-SOVEREIGN");
 
+    /** Largest rule file read, DRL or decision table: the shipped files are a few KB each. */
+    public static final int MAX_FILE_BYTES = 512 * 1024;
     private static final String RESOURCE_DIR = "src/main/resources/thesis/";
     private static final String GENERATED_SOURCE_PREFIX = "Java source of ";
 
@@ -112,6 +114,13 @@ public final class RuleSetCompiler {
             build.errors.add(new RuleError("rules", 0, 0, "no rule files (*.drl, *.drl.xlsx) to compile"));
             return build;
         }
+        for (RuleFile file : files) {
+            if (file.bytes().length > MAX_FILE_BYTES) {
+                build.errors.add(new RuleError(file.name(), 1, 1, "rule file too large: " + file.bytes().length / 1024
+                        + " KB, the limit is " + MAX_FILE_BYTES / 1024 + " KB; split it into several files"));
+            }
+        }
+        if (!build.errors.isEmpty()) return build;
         Map<String, RuleFile> tables = new LinkedHashMap<>();
         Map<String, String> generated = new LinkedHashMap<>();
         for (RuleFile file : files) {

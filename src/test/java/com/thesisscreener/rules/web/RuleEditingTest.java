@@ -144,6 +144,60 @@ class RuleEditingTest {
         assertThat(moved.get("scoreAfter").asInt()).isLessThan(moved.get("scoreBefore").asInt());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"runtime-exec", "read-file", "reflection-from-fact", "library-static-helper",
+            "names-in-strings", "method-reference", "loop", "string-doubling", "window"})
+    void aPreviewOfAnAttackRuleFileIsRefusedAsAProblemNamingTheFileAndRunsNothing(String attack, @org.junit.jupiter.api.io.TempDir Path markers)
+            throws IOException {
+        Path marker = markers.resolve(attack + ".marker");
+        String drl = Files.readString(Path.of("src/test/resources/attacks", attack + ".drl")).replace("MARKER", marker.toString());
+
+        ResponseEntity<String> refused = postJson("/api/v1/rules/preview", Map.of("files", List.of(Map.of("name", attack + ".drl", "content", drl))));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
+        assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        JsonNode error = json.readTree(refused.getBody()).get("errors").get(0);
+        assertThat(error.get("file").asString()).isEqualTo(attack + ".drl");
+        assertThat(error.get("line").asInt()).isPositive();
+        assertThat(refused.getBody()).doesNotContain("root:", "Exception", "at org.");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void anAttackSavedIntoTheRulesFolderIsRefusedByHotReloadAndTheLastGoodSetKeepsServing(@org.junit.jupiter.api.io.TempDir Path markers)
+            throws Exception {
+        String liveVersion = get("/api/v1/rules").get("activeVersion").asString();
+        Path marker = markers.resolve("hot-reload.marker");
+        Files.writeString(RULES.resolve("runtime-exec.drl"),
+                Files.readString(Path.of("src/test/resources/attacks/runtime-exec.drl")).replace("MARKER", marker.toString()));
+        try {
+            JsonNode failed = waitFor(status -> status.path("lastAttempt").path("errors").findValuesAsString("file").contains("runtime-exec.drl"));
+
+            assertThat(failed.get("activeVersion").asString()).isEqualTo(liveVersion);
+            assertThat(score().get("ruleSetVersion").asString()).isEqualTo(liveVersion);
+            assertThat(marker).doesNotExist();
+        } finally {
+            Files.delete(RULES.resolve("runtime-exec.drl"));
+            Files.writeString(RULES.resolve("zz-after-attack.drl"), "package thesis;\n// a harmless change so the folder activates again\n");
+            waitFor(status -> !status.get("activeVersion").asString().equals(liveVersion));
+        }
+    }
+
+    @Test
+    void ruleFilesOverTheRequestLimitAreRefusedBeforeTheyAreReadAndAHugeFileIsNamed() {
+        ResponseEntity<String> tooLarge = postJson("/api/v1/rules/validate",
+                Map.of("files", List.of(Map.of("name", "huge.drl", "content", "// " + "x".repeat(3 * 1024 * 1024)))));
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+        assertThat(tooLarge.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+
+        ResponseEntity<String> large = postJson("/api/v1/rules/validate",
+                Map.of("files", List.of(Map.of("name", "large.drl", "content", "// " + "x".repeat(1024 * 1024)))));
+        assertThat(large.getStatusCode().value()).isEqualTo(422);
+        JsonNode error = json.readTree(large.getBody()).get("errors").get(0);
+        assertThat(error.get("file").asString()).isEqualTo("large.drl");
+        assertThat(error.get("message").asString()).startsWith("rule file too large");
+    }
+
     private org.springframework.util.LinkedMultiValueMap<String, Object> multipart() {
         var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
         form.add("file", new org.springframework.core.io.FileSystemResource(Path.of("sample-data/ai-portfolio.xlsx")));
