@@ -118,6 +118,12 @@ public final class Screener {
                 VolumeCheck check = (VolumeCheck) fact;
                 volumeChecks.put(check.company(), check);
             }
+        } catch (ScreeningLimitExceededException runaway) {
+            throw runaway;
+        } catch (RuntimeException failed) {
+            // A rule that throws (a missing value unboxed, a division gone wrong) is the rule set's fault, not the caller's.
+            throw new ScreeningLimitExceededException("a rule failed while screening " + companies.size() + " companies: "
+                    + ruleFailure(failed), failed);
         } finally {
             session.dispose();
         }
@@ -151,6 +157,17 @@ public final class Screener {
             throw new ScreeningLimitExceededException("rule set ran past its time limit: more than " + maxMillis + " ms for "
                     + companies + " companies after " + fired + " firings — a rule probably re-triggers itself or loops");
         }
+    }
+
+    /** The failing rule's name and the kind of failure, without internal class or stack details. */
+    private static String ruleFailure(RuntimeException failed) {
+        String rule = failed instanceof org.kie.api.runtime.rule.ConsequenceException consequence && consequence.getMatch() != null
+                ? "rule " + consequence.getMatch().getRule().getName() + " " : "";
+        Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
+        String what = cause instanceof NullPointerException ? "used an input that is missing (check it is not null first)"
+                : cause instanceof ArithmeticException ? "did arithmetic that failed (" + cause.getMessage() + ")"
+                : "stopped with an error" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return rule + what;
     }
 
     private Recommendation recommend(Company company, Scorecard.Tally tally, VolumeCheck volume, Scorecard scorecard) {

@@ -81,4 +81,23 @@ class EvaluationLimitsTest {
         assertThat(defaults.maxTime(100_000)).isEqualTo(Duration.ofSeconds(110));
         assertThat(ShippedRules.screener().limits()).isEqualTo(defaults);
     }
+
+    @Test
+    void aRuleThatFailsOnACompanyIsAClearErrorNamingTheRuleNotACrash() throws Exception {
+        List<RuleFile> failing = List.of(LOOPING.get(0), new RuleFile("unboxing.drl", """
+                package thesis;
+                import com.thesisscreener.screening.Company;
+                global com.thesisscreener.screening.Scorecard scorecard;
+                rule "UNBOXES" when
+                    $c : Company( )
+                then
+                    scorecard.add(kcontext, $c, (int) Math.round($c.evToSales()), "unboxed a missing value");
+                end
+                """));
+        RuleSet rules = new RuleSetCompiler().compile(failing);
+
+        assertThatThrownBy(() -> rules.screener().screen(Company.builder("NULL", Segment.OTHER).build()))
+                .isInstanceOf(ScreeningLimitExceededException.class)
+                .hasMessageContaining("rule UNBOXES used an input that is missing");
+    }
 }
