@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -26,6 +27,7 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
@@ -50,6 +52,7 @@ public final class RuleSetCompiler {
 
     private final EvaluationLimits limits;
     private final CompiledRuleVerifier verifier = new CompiledRuleVerifier();
+    private final RuleCache cache;
 
     public RuleSetCompiler() {
         this(EvaluationLimits.defaults());
@@ -57,7 +60,13 @@ public final class RuleSetCompiler {
 
     /** A compiler whose rule sets bound every evaluation by {@code limits}. */
     public RuleSetCompiler(EvaluationLimits limits) {
+        this(limits, RuleCache.standard());
+    }
+
+    /** A compiler that keeps compiled sets in {@code cache} ({@link RuleCache#none()} to compile every time). */
+    public RuleSetCompiler(EvaluationLimits limits, RuleCache cache) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.cache = Objects.requireNonNull(cache, "cache");
     }
 
     /** Compiles every rule file directly in {@code folder} ({@code *.drl}, {@code *.drl.xlsx}), in name order. */
@@ -147,13 +156,28 @@ public final class RuleSetCompiler {
         if (!build.errors.isEmpty()) return build; // untrusted code that breaks the policy never reaches the compiler
 
         String version = versionOf(files);
+        String key = cache.key(files);
+        KieBase kieBase = cache.load(key).flatMap(entry -> fromCache(entry, key, build)).orElse(null);
+        if (kieBase == null) kieBase = compileAndVerify(build, tables.keySet(), version, key);
+        if (kieBase == null) return build;
+        int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        try {
+            build.ruleSet = new RuleSet(version, files, ruleCount, Screener.of(kieBase, version, limits));
+        } catch (InvalidRuleSetException invalid) {
+            invalid.problems().stream().map(p -> ErrorLocator.locate(p, build.views)).map(build.toSheet).forEach(build.errors::add);
+        }
+        return build;
+    }
+
+    /** Drools' executable-model build of the views, verified and stored in the cache; null with errors in the build when it fails. */
+    private KieBase compileAndVerify(Build build, java.util.Set<String> tables, String version, String key) {
         KieServices kieServices = KieServices.get();
         KieFileSystem fileSystem = kieServices.newKieFileSystem();
         ReleaseId releaseId = kieServices.newReleaseId("com.thesisscreener.rules", "thesis", version);
         fileSystem.generateAndWritePomXML(releaseId);
         for (RuleFile view : build.views) {
             // A decision table's generated DRL is written as "name.drl.xlsx.drl", so Drools reads it as DRL.
-            fileSystem.write(RESOURCE_DIR + view.name() + (tables.containsKey(view.name()) ? ".drl" : ""), view.content());
+            fileSystem.write(RESOURCE_DIR + view.name() + (tables.contains(view.name()) ? ".drl" : ""), view.content());
         }
         KieBuilder builder;
         try {
@@ -162,7 +186,7 @@ public final class RuleSetCompiler {
             // Drools' own code fails on some inputs (deep nesting, constructs it half-supports): the analyst's problem, not a 500.
             build.errors.add(compilerFailure(build.views, crash));
             kieServices.getRepository().removeKieModule(releaseId);
-            return build;
+            return null;
         }
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         Map<String, String> generatedSources = generatedSources(messages);
@@ -174,35 +198,48 @@ public final class RuleSetCompiler {
         for (Message message : builder.getResults().getMessages(Message.Level.WARNING)) {
             ErrorLocator.locate(message, build.views, null).map(build.toSheet).ifPresent(build.warnings::add);
         }
+        if (build.errors.isEmpty()) {
+            // Nothing compiled from the files is loaded before its bytecode passes the allow-list and the bounds.
+            build.errors.addAll(refusals(classFiles(builder), build));
+        }
         if (!build.errors.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
             List<RuleError> unique = dedupe(build.errors);
             build.errors.clear();
             build.errors.addAll(unique);
-            return build;
+            return null;
         }
-
-        // Nothing compiled from the files is loaded before its bytecode passes the allow-list and the bounds.
-        build.errors.addAll(refusals(builder, build));
-        if (!build.errors.isEmpty()) {
-            kieServices.getRepository().removeKieModule(releaseId);
-            return build;
-        }
+        cache.store(key, RuleCache.moduleJar((InternalKieModule) builder.getKieModule()), dedupe(build.warnings));
         KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase();
         kieServices.getRepository().removeKieModule(releaseId);
-        int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        try {
-            build.ruleSet = new RuleSet(version, files, ruleCount, Screener.of(kieBase, version, limits));
-        } catch (InvalidRuleSetException invalid) {
-            invalid.problems().stream().map(p -> ErrorLocator.locate(p, build.views)).map(build.toSheet).forEach(build.errors::add);
+        return kieBase;
+    }
+
+    /** A cached module, verified again before it is loaded; empty (and the entry gone) when it fails either. */
+    private Optional<KieBase> fromCache(RuleCache.Entry entry, String key, Build build) {
+        List<RuleError> refused = refusals(entry.classFiles(), build);
+        if (!refused.isEmpty()) {
+            cache.evict(key);
+            return Optional.empty();
         }
-        return build;
+        KieServices kieServices = KieServices.get();
+        try {
+            KieModule module = kieServices.getRepository().addKieModule(kieServices.getResources().newByteArrayResource(entry.module()));
+            KieBase kieBase = kieServices.newKieContainer(module.getReleaseId()).getKieBase();
+            kieServices.getRepository().removeKieModule(module.getReleaseId());
+            build.warnings.addAll(entry.warnings());
+            cache.hit();
+            return Optional.of(kieBase);
+        } catch (RuntimeException damaged) {
+            cache.evict(key);
+            return Optional.empty();
+        }
     }
 
     /** What the sandbox refuses in the compiled code, at the analyst's file and line, in file and line order. */
-    private List<RuleError> refusals(KieBuilder builder, Build build) {
+    private List<RuleError> refusals(Map<String, byte[]> classFiles, Build build) {
         try {
-            return verifier.verify(classFiles(builder)).stream().map(refusal -> RefusalLocator.locate(refusal, build.views))
+            return verifier.verify(classFiles).stream().map(refusal -> RefusalLocator.locate(refusal, build.views))
                     .map(build.toSheet).distinct()
                     .sorted(Comparator.comparing(RuleError::file).thenComparingInt(RuleError::line).thenComparingInt(RuleError::column))
                     .toList();
