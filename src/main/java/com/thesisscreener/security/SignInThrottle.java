@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,8 +165,13 @@ public class SignInThrottle {
 
     private ThrottleStore.Entry count(String key, int limit, String what, String address) {
         Instant now = clock.instant();
-        ThrottleStore.Entry after = store.update(key, before -> afterFailure(key, before, limit, now));
-        if (after.lockedAt(now) && after.failures() == 0 && after.windowStart().equals(now)) {
+        AtomicBoolean lockStarted = new AtomicBoolean();
+        ThrottleStore.Entry after = store.update(key, before -> {
+            ThrottleStore.Entry next = afterFailure(key, before, limit, now);
+            lockStarted.set(next.lockedAt(now) && (before == null || !before.lockedAt(now)));
+            return next;
+        });
+        if (lockStarted.get()) {
             String event = what + " locked until " + TIME.format(after.lockedUntil()) + " after " + limit + " failures (lock "
                     + after.locks() + " in a row; last from " + address(address) + ")";
             log.warn("{}", event);
