@@ -2,6 +2,7 @@ package com.thesisscreener.web;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ public class InstanceId {
 
     private final String id;
 
+    @Autowired
     public InstanceId(Environment environment) {
         this(environment.getProperty("screener.instance-id", ""), environment.getProperty("server.port", "8080"));
     }
