@@ -46,11 +46,12 @@ final class JsonErrors {
                     + "; known fields are " + names(unknown.getKnownPropertyIds());
         }
         if (e instanceof InvalidFormatException format) {
-            return (field.isEmpty() ? "a value" : field) + ": '" + shorten(String.valueOf(format.getValue())) + "' is not a valid "
-                    + describe(format.getTargetType());
+            String value = "'" + shorten(String.valueOf(format.getValue())) + "'";
+            Class<?> type = format.getTargetType();
+            return (field.isEmpty() ? "a value" : field) + ": " + value + (type.isEnum() ? " is not " + expected(type) : " is not a valid " + describe(type));
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return (field.isEmpty() ? "the request body" : field) + " must be " + describe(mismatch.getTargetType());
+            return (field.isEmpty() ? "the request body" : field) + " must be " + expected(mismatch.getTargetType());
         }
         if (e instanceof StreamReadException) {
             return "malformed JSON" + where(e) + ": " + readable(firstSentence(e.getOriginalMessage()));
@@ -68,20 +69,30 @@ final class JsonErrors {
         return field;
     }
 
-    /** What a value of this type looks like in JSON. */
+    /** What a value of this type is called in JSON words: "number", "text", "JSON object". */
     static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            return "choice (one of " + List.of(type.getEnumConstants()).stream().map(Object::toString).collect(Collectors.joining(", ")) + ")";
-        }
+        if (type.isEnum()) return "choice: " + choices(type);
         if (type == Double.class || type == double.class || type == Float.class || type == float.class
                 || java.math.BigDecimal.class.isAssignableFrom(type)) return "number";
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
                 || type == short.class || java.math.BigInteger.class.isAssignableFrom(type)) return "whole number";
         if (type == Boolean.class || type == boolean.class) return "true/false";
         if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) return "text";
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) return "a JSON array";
-        if (Map.class.isAssignableFrom(type) || type.isRecord() || !type.getName().startsWith("java.")) return "a JSON object";
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) return "JSON array";
+        if (Map.class.isAssignableFrom(type) || type.isRecord() || !type.getName().startsWith("java.")) return "JSON object";
         return "value";
+    }
+
+    /** What a field of this type must hold: "a number", "true or false", "one of LOW, HIGH". */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) return "one of " + choices(type);
+        if (type == Boolean.class || type == boolean.class) return "true or false";
+        String noun = describe(type);
+        return noun.equals("text") ? noun : "a " + noun;
+    }
+
+    private static String choices(Class<?> type) {
+        return List.of(type.getEnumConstants()).stream().map(Object::toString).collect(Collectors.joining(", "));
     }
 
     /** Removes Java names from a message that came from a library. */
