@@ -80,14 +80,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String field = e.getCause() instanceof JacksonException jackson ? path(jackson) : "";
-        String detail = e.getCause() instanceof JacksonException jackson ? JsonErrors.explain(jackson, field)
-                : e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
-                ? "the request body is empty; send a JSON body" : "the request body is not valid JSON for this call";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-json", "Invalid JSON", detail);
-        String named = e.getCause() instanceof JacksonException jackson ? JsonErrors.fieldAtFault(jackson, field) : "";
-        if (!named.isEmpty()) problem.setProperty("field", named);
-        return ResponseEntity.badRequest().body(problem);
+        if (e.getCause() instanceof JacksonException jackson) {
+            String field = path(jackson);
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-json", "Invalid JSON", JsonErrors.explain(jackson, field));
+            String named = JsonErrors.fieldAtFault(jackson, field);
+            if (!named.isEmpty()) problem.setProperty("field", named);
+            return ResponseEntity.badRequest().body(problem);
+        }
+        boolean empty = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing");
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-json", "Invalid JSON",
+                empty ? "the request body is empty; send a JSON body" : "the request body is not valid JSON for this call"));
     }
 
     /** Spring's own problem documents (missing parameter, wrong media type...) pass here: no Java name gets out. */
