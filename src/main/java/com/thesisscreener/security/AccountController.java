@@ -27,11 +27,16 @@ class AccountController {
     private final UserAccounts accounts;
     private final ApiKeys keys;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
 
-    AccountController(UserAccounts accounts, ApiKeys keys, AuditLog audit) {
+    AccountController(UserAccounts accounts, ApiKeys keys, AuditLog audit, SignInThrottle throttle) {
         this.accounts = accounts;
         this.keys = keys;
         this.audit = audit;
+        this.throttle = throttle;
+    }
+
+    record Unlocked(String subject, boolean wasLocked) {
     }
 
     record NewUser(String username, String role) {
@@ -92,6 +97,31 @@ class AccountController {
         UserAccounts.Issued issued = accounts.resetPassword(username);
         audit.record("user.password-reset", issued.account().username());
         return new IssuedUser(issued.account(), issued.oneTimePassword());
+    }
+
+    @PostMapping("/users/{username}/unlock")
+    @Operation(summary = "Lift a sign-in lock on a user", description = "Forgets the user's failed sign-ins from every address; "
+            + "answers whether it was locked.")
+    Unlocked unlock(@PathVariable String username) {
+        UserAccounts.Account account = accounts.find(username).orElseThrow(() -> new AccountNotFoundException("no user '" + username + "'"));
+        boolean wasLocked = throttle.unlockAccount(account.username());
+        audit.record("user.unlock", account.username() + (wasLocked ? " (was locked)" : " (was not locked)"));
+        return new Unlocked(account.username(), wasLocked);
+    }
+
+    @GetMapping("/sign-in-locks")
+    @Operation(summary = "Usernames and addresses locked now after failed sign-ins or wrong API keys, with when each lock ends")
+    List<SignInThrottle.Lock> signInLocks() {
+        return throttle.locks();
+    }
+
+    @DeleteMapping("/sign-in-locks")
+    @Operation(summary = "Lift the locks on an address (password sign-ins and wrong API keys)")
+    Unlocked unlockAddress(@RequestParam String address) {
+        if (address.isBlank() || address.length() > 64) throw new AccountException("address must be 1 to 64 characters", "address");
+        boolean wasLocked = throttle.unlockAddress(address.strip());
+        audit.record("address.unlock", address.strip() + (wasLocked ? " (was locked)" : " (was not locked)"));
+        return new Unlocked(address.strip(), wasLocked);
     }
 
     @GetMapping("/api-keys")

@@ -33,6 +33,8 @@ final class ApiAuthorization {
             new Rule(null, "/api/v1/users/**", Role.ADMIN),
             new Rule(null, "/api/v1/api-keys", Role.ADMIN),
             new Rule(null, "/api/v1/api-keys/**", Role.ADMIN),
+            new Rule(null, "/api/v1/sign-in-locks", Role.ADMIN),
+            new Rule(null, "/api/v1/sign-in-locks/**", Role.ADMIN),
             new Rule(null, "/api/v1/audit", Role.ADMIN),
             new Rule(null, "/api/v1/audit/**", Role.ADMIN),
             // your own account: any signed-in user

@@ -11,22 +11,24 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request that carries {@code X-API-Key}: a valid, unrevoked key signs the request in as
  * {@code api-key:NAME} with the key's role, for this request only (nothing is kept in a session). A wrong
- * key is a 401 at once, whatever else the request carries.
+ * key is a 401 at once, whatever else the request carries; once an address has sent too many wrong keys, its wrong
+ * keys get 429 with Retry-After ({@link SignInThrottle}). A valid key costs no write beyond its last-use minute.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
-    private final AuthenticationEntryPoint entryPoint;
+    private final SignInThrottle throttle;
+    private final ProblemResponses problems;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
+    ApiKeyAuthenticationFilter(ApiKeys keys, SignInThrottle throttle, ProblemResponses problems) {
         this.keys = keys;
-        this.entryPoint = entryPoint;
+        this.throttle = throttle;
+        this.problems = problems;
     }
 
     @Override
@@ -40,7 +42,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         var key = keys.authenticate(secret.strip());
         if (key.isEmpty()) {
             SecurityContextHolder.clearContext();
-            entryPoint.commence(request, response, new BadCredentialsException("unknown or revoked API key"));
+            var lockedUntil = throttle.wrongApiKey(request.getRemoteAddr());
+            if (lockedUntil.isPresent()) problems.tooManyWrongKeys(request, response, lockedUntil.get());
+            else problems.commence(request, response, new BadCredentialsException("unknown or revoked API key"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -1,5 +1,6 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.web.InstanceId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,14 +24,16 @@ public class AuditLog {
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
     private final JdbcClient jdbc;
+    private final InstanceId instance;
     private final Clock clock = Clock.systemUTC();
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, InstanceId instance) {
         this.jdbc = jdbc;
+        this.instance = instance;
     }
 
-    /** One audit entry. */
-    public record Event(long id, Instant at, String actor, String action, String subject) {
+    /** One audit entry; {@code instance} is the service instance that recorded it (null for entries from before). */
+    public record Event(long id, Instant at, String actor, String action, String subject, String instance) {
     }
 
     /**
@@ -40,16 +43,17 @@ public class AuditLog {
     public void record(String action, String subject) {
         String actor = currentActor();
         String what = subject == null ? "" : subject.length() > 2000 ? subject.substring(0, 1997) + "..." : subject;
-        jdbc.sql("insert into audit_event (occurred_at, actor, action, subject) values (?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), actor, action, what)
+        jdbc.sql("insert into audit_event (occurred_at, actor, action, subject, instance_id) values (?, ?, ?, ?, ?)")
+                .params(Timestamp.from(clock.instant()), actor, action, what, instance.id())
                 .update();
-        log.info("audit: {} {} {}", actor, action, what);
+        log.info("audit: {} {} {} (instance {})", actor, action, what, instance.id());
     }
 
     public List<Event> recent(int limit) {
-        return jdbc.sql("select id, occurred_at, actor, action, subject from audit_event order by id desc limit ?")
+        return jdbc.sql("select id, occurred_at, actor, action, subject, instance_id from audit_event order by id desc limit ?")
                 .param(Math.max(1, Math.min(limit, 1000)))
-                .query((rs, n) -> new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 

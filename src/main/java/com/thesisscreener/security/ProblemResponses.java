@@ -3,6 +3,8 @@ package com.thesisscreener.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -37,7 +39,10 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         String detail;
-        if (e instanceof LockedException) {
+        if (e instanceof SignInLockedException locked) {
+            detail = e.getMessage();
+            response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds(Instant.now())));
+        } else if (e instanceof LockedException) {
             detail = e.getMessage();
         } else if (request.getHeader(ApiKeys.HEADER) != null) {
             detail = "the API key in " + ApiKeys.HEADER + " is not valid or was revoked; ask an ADMIN for a new one";
@@ -48,6 +53,15 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         }
         response.setHeader("WWW-Authenticate", CHALLENGE);
         write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail, request, null);
+    }
+
+    /** 429 for a client that sent too many wrong API keys; Retry-After says when its wrong keys count again. */
+    void tooManyWrongKeys(HttpServletRequest request, HttpServletResponse response, Instant until) throws IOException {
+        long seconds = Math.max(1, (Duration.between(Instant.now(), until).toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many wrong API keys",
+                "too many wrong API keys from this address; wait " + seconds + " seconds before trying again, and check that "
+                        + ApiKeys.HEADER + " holds a key an ADMIN issued and did not revoke", request, null);
     }
 
     @Override

@@ -73,7 +73,7 @@ public class SecurityConfiguration {
                 .authenticationManager(authenticationManager(accounts, throttle))
                 .authorizeHttpRequests(authorization::apply)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, throttle, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(accounts, true), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::browserSessionWrite))

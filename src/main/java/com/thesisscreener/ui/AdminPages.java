@@ -5,6 +5,7 @@ import com.thesisscreener.security.AccountNotFoundException;
 import com.thesisscreener.security.ApiKeys;
 import com.thesisscreener.security.AuditLog;
 import com.thesisscreener.security.Role;
+import com.thesisscreener.security.SignInThrottle;
 import com.thesisscreener.security.UserAccounts;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,17 +25,21 @@ class AdminPages {
     private final UserAccounts accounts;
     private final ApiKeys keys;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
 
-    AdminPages(UserAccounts accounts, ApiKeys keys, AuditLog audit) {
+    AdminPages(UserAccounts accounts, ApiKeys keys, AuditLog audit, SignInThrottle throttle) {
         this.accounts = accounts;
         this.keys = keys;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @GetMapping("/users")
     String users(Model model) {
         model.addAttribute("users", accounts.list());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("lockedUntil", throttle.locks().stream().filter(lock -> lock.kind().equals("account"))
+                .collect(java.util.stream.Collectors.toMap(SignInThrottle.Lock::subject, SignInThrottle.Lock::lockedUntil, (a, b) -> a)));
         return "admin-users";
     }
 
@@ -73,6 +78,16 @@ class AdminPages {
             audit.record("user.password-reset", issued.account().username());
             redirect.addFlashAttribute("issuedUser", issued.account().username());
             redirect.addFlashAttribute("issuedPassword", issued.oneTimePassword());
+        });
+    }
+
+    @PostMapping("/users/{username}/unlock")
+    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        return act(redirect, "/admin/users", () -> {
+            var account = accounts.find(username).orElseThrow(() -> new AccountNotFoundException("no user '" + username + "'"));
+            boolean wasLocked = throttle.unlockAccount(account.username());
+            audit.record("user.unlock", account.username() + (wasLocked ? " (was locked)" : " (was not locked)"));
+            redirect.addFlashAttribute("notice", account.username() + " can sign in again.");
         });
     }
 

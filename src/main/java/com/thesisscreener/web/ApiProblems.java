@@ -6,9 +6,7 @@ import com.thesisscreener.portfolio.store.NothingToScreenException;
 import com.thesisscreener.portfolio.store.PortfolioNotFoundException;
 import com.thesisscreener.screening.ScreeningLimitExceededException;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -24,8 +22,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as an RFC 9457 problem document: a type, a title, a detail a person can act on, and the
@@ -84,25 +80,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String detail = "the request body is not valid JSON for this call";
-        String field = null;
         if (e.getCause() instanceof JacksonException jackson) {
-            field = path(jackson);
-            if (jackson instanceof UnrecognizedPropertyException unknown) {
-                detail = "unknown field '" + unknown.getPropertyName() + "'" + (field.contains(".") || field.contains("[") ? " at " + field : "")
-                        + "; known fields are " + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            } else if (jackson instanceof InvalidFormatException format) {
-                detail = (field.isEmpty() ? "a value" : field) + ": '" + format.getValue() + "' is not a valid "
-                        + describe(format.getTargetType());
-            } else if (!field.isEmpty()) {
-                detail = field + ": missing, of the wrong type, or malformed";
-            } else {
-                detail = "malformed JSON: " + jackson.getOriginalMessage().lines().findFirst().orElse("");
-            }
+            String field = path(jackson);
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-json", "Invalid JSON", JsonErrors.explain(jackson, field));
+            String named = JsonErrors.fieldAtFault(jackson, field);
+            if (!named.isEmpty()) problem.setProperty("field", named);
+            return ResponseEntity.badRequest().body(problem);
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-json", "Invalid JSON", detail);
-        if (field != null && !field.isEmpty()) problem.setProperty("field", field);
-        return ResponseEntity.badRequest().body(problem);
+        boolean empty = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing");
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-json", "Invalid JSON",
+                empty ? "the request body is empty; send a JSON body" : "the request body is not valid JSON for this call"));
+    }
+
+    /** Spring's own problem documents (missing parameter, wrong media type...) pass here: no Java name gets out. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getDetail() != null) problem.setDetail(JsonErrors.readable(problem.getDetail()));
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     @Override
@@ -114,9 +108,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "value" : describe(e.getRequiredType());
+        String expected = e.getRequiredType() == null ? "value" : JsonErrors.describe(e.getRequiredType());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
-                "'" + e.getValue() + "' is not a valid " + expected + " for " + e.getName());
+                "'" + JsonErrors.shorten(String.valueOf(e.getValue())) + "' is not a valid " + expected + " for " + e.getName());
         problem.setProperty("field", e.getName());
         return problem;
     }
@@ -145,16 +139,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            return type.getSimpleName() + " (one of " + List.of(type.getEnumConstants()).stream().map(Object::toString)
-                    .collect(Collectors.joining(", ")) + ")";
-        }
-        if (type == Double.class || type == double.class) return "number";
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "whole number";
-        if (type == Boolean.class || type == boolean.class) return "true/false";
-        return type.getSimpleName();
     }
 }

@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
@@ -22,14 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sign-in and roles over real HTTP: 401/403 problem documents, API keys, throttling, security headers, the audit log. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:security-e2e;DB_CLOSE_DELAY=-1",
-        "screener.sample-portfolio=",
-        "screener.admin.password=" + SecurityEndToEndTest.ADMIN_PASSWORD,
-        "screener.security.max-failed-sign-ins=3"})
+@SecurityTestContext
 class SecurityEndToEndTest {
 
-    static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    static final String ADMIN_PASSWORD = SecurityTestContext.ADMIN_PASSWORD;
 
     @LocalServerPort
     int port;
@@ -140,10 +135,12 @@ class SecurityEndToEndTest {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheUsernameFromThatAddress() {
+    void repeatedWrongPasswordsLockTheUsernameAndSayWhenToRetry() {
         RestClient.RequestHeadersSpec<?> wrong = http.get().uri("/api/v1/portfolios").headers(h -> h.setBasicAuth("locky", "wrong-password-1"));
         for (int i = 0; i < 3; i++) assertThat(wrong.retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
-        assertProblem(wrong.retrieve().toEntity(String.class), 401, "/problems/unauthorized", "too many failed sign-ins");
+        ResponseEntity<String> locked = wrong.retrieve().toEntity(String.class);
+        assertProblem(locked, 401, "/problems/unauthorized", "too many failed sign-ins for 'locky'");
+        assertThat(Long.parseLong(locked.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 60L);
     }
 
     @Test
