@@ -33,8 +33,8 @@ class ValidationTest {
 
         assertThat(report.valid()).isTrue();
         assertThat(report.warnings()).extracting(RuleError::toString)
-                .anySatisfy(w -> assertThat(w).startsWith("risks.drl:29:1 rule RISK-FAB records findings but has no @thesis"))
-                .anySatisfy(w -> assertThat(w).startsWith("risks.drl:41:5 rule RISK-DEMAND @requires 'grossMargin' but its condition never reads it"))
+                .anySatisfy(w -> assertThat(w).startsWith("risks.drl:22:1 rule RISK-FAB records findings but has no @thesis"))
+                .anySatisfy(w -> assertThat(w).startsWith("risks.drl:35:5 rule RISK-DEMAND @requires 'grossMargin' but its condition never reads it"))
                 .anySatisfy(w -> assertThat(w).startsWith("THESIS.md:0:0 thesis rule id RISK-EU-ACT is defined by no rule file"))
                 .hasSize(3);
     }
