@@ -21,6 +21,11 @@ final class RuleWarnings {
                         + " records findings but has no @thesis(\"...\"): its findings will show no thesis passage; "
                         + "quote the sentence of THESIS.md it encodes"));
             }
+            if (rule.needsPoints() && rule.points().isEmpty()) {
+                warnings.add(RulePolicy.at(rule.file(), text, rule.offset(), "rule " + rule.name()
+                        + " records a finding without points and has no @points(...): screening a company it fires for will fail; "
+                        + "add @points(+5) (or the points it is worth) under its @thesis"));
+            }
             if (rule.readsDerivedProperty()) continue; // moatAnchorCount and the like read inputs only Java knows
             for (String field : rule.requires()) {
                 if (!rule.reads().contains(field)) {

@@ -55,11 +55,12 @@ public final class ThesisCatalogue {
      * @param requires   the inputs of {@code @requires(...)}: without them the thesis test cannot run
      * @param reads      the inputs its condition reads, directly or through facts other rules insert
      * @param thresholds the named thresholds it uses, in its condition or its sentence
+     * @param needsPoints whether its consequence records a finding without passing points, so it needs {@code @points}
      */
     public record ThesisRule(String file, String name, String id, Optional<Integer> points, List<String> requires,
                              List<String> segments, boolean apiLayer, boolean hasThesis, String thesis,
                              boolean recordsFindings, Set<String> reads, boolean readsDerivedProperty,
-                             List<String> thresholds, int offset, int requiresOffset) {
+                             List<String> thresholds, boolean needsPoints, int offset, int requiresOffset) {
     }
 
     /** Where the launcher keeps the rules when the working folder has none (see {@code ./screener}). */
@@ -197,7 +198,8 @@ public final class ThesisCatalogue {
                     list(annotation(descr, "segments")), descr.getAnnotation("apiLayer") != null,
                     descr.getAnnotation("thesis") != null, annotation(descr, "thesis").orElse(""),
                     RECORDS.matcher(consequence).find(), reads, !namesIn(condition, DERIVED_PROPERTIES).isEmpty(),
-                    List.copyOf(new LinkedHashSet<>(used)), start, requiresAt < 0 ? start : start + requiresAt);
+                    List.copyOf(new LinkedHashSet<>(used)), addsWithoutPoints(consequence), start,
+                    requiresAt < 0 ? start : start + requiresAt);
         }
     }
 
@@ -222,6 +224,23 @@ public final class ThesisCatalogue {
             }
         }
         return inputs;
+    }
+
+    /** Whether a {@code scorecard.add(...)} call has three arguments: kcontext, company, sentence. */
+    private static boolean addsWithoutPoints(String consequence) {
+        Matcher add = Pattern.compile("\\bscorecard\\s*\\.\\s*add\\s*\\(").matcher(consequence);
+        while (add.find()) {
+            int depth = 1;
+            int commas = 0;
+            for (int i = add.end(); i < consequence.length() && depth > 0; i++) {
+                char c = consequence.charAt(i);
+                if (c == '(' || c == '[' || c == '{') depth++;
+                else if (c == ')' || c == ']' || c == '}') depth--;
+                else if (c == ',' && depth == 1) commas++;
+            }
+            if (commas == 2) return true;
+        }
+        return false;
     }
 
     private static Threshold threshold(Parsed file, FunctionDescr function) {
