@@ -19,7 +19,7 @@ final class RuleWarnings {
             if (rule.recordsFindings() && !rule.hasThesis()) {
                 warnings.add(RulePolicy.at(rule.file(), text, rule.offset(), "rule " + rule.name()
                         + " records findings but has no @thesis(\"...\"): its findings will show no thesis passage; "
-                        + "quote the sentence of THESIS.md it encodes"));
+                        + "quote the sentence of the thesis it encodes (docs/thesis.md)"));
             }
             if (rule.needsPoints() && rule.points().isEmpty()) {
                 warnings.add(RulePolicy.at(rule.file(), text, rule.offset(), "rule " + rule.name()
