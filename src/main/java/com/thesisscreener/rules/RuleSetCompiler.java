@@ -35,9 +35,6 @@ import org.kie.api.builder.ReleaseId;
  */
 public final class RuleSetCompiler {
 
-    /** The rule ids the shipped rules quote the thesis for; {@link #validate} warns about any that no rule file defines. */
-    public static final Set<String> THESIS_RULE_IDS = ThesisCatalogue.shipped().ruleIds();
-
     private static final String RESOURCE_DIR = "src/main/resources/thesis/";
     private static final String GENERATED_SOURCE_PREFIX = "Java source of ";
 
@@ -73,9 +70,9 @@ public final class RuleSetCompiler {
         }
     }
 
-    /** Checks the files without throwing, warning about thesis rule ids ({@link #THESIS_RULE_IDS}) no file defines. */
+    /** Checks the files without throwing, warning about shipped thesis ids ({@link ThesisCatalogue#shippedRuleIds}) none defines. */
     public ValidationReport validate(List<RuleFile> files) {
-        return validate(files, THESIS_RULE_IDS);
+        return validate(files, ThesisCatalogue.shippedRuleIds());
     }
 
     /** As {@link #validate(List)}, with the rule ids the rule set is expected to define. */

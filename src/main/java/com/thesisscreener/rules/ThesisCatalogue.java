@@ -106,6 +106,19 @@ public final class ThesisCatalogue {
         }
     }
 
+    /**
+     * The thesis ids of the shipped rules as they were when first asked for: what a rule set is expected to
+     * define (validation warns about any that no file defines, also after an edit of the shipped folder).
+     */
+    public static Set<String> shippedRuleIds() {
+        return ShippedRuleIds.IDS;
+    }
+
+    /** Read on first use only: screening never needs it, and reading the rules costs time at start-up. */
+    private static final class ShippedRuleIds {
+        static final Set<String> IDS = Set.copyOf(shipped().ruleIds());
+    }
+
     /** The catalogue of these files; a decision table is read as the DRL it generates. */
     public static ThesisCatalogue of(List<RuleFile> files) {
         List<RuleFile> views = new ArrayList<>();
