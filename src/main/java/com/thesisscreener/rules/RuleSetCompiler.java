@@ -39,12 +39,6 @@ import org.kie.api.builder.ReleaseId;
  */
 public final class RuleSetCompiler {
 
-    /** The rule ids THESIS.md names; {@link #validate} warns about any that no rule file defines. */
-    public static final Set<String> THESIS_RULE_IDS = Set.of("MOAT-DATA", "MOAT-DIST", "MOAT-COMPUTE", "MOAT-DURABLE",
-            "MOAT-NONE", "API-OPEN-SOURCE", "API-MARGIN", "VOL-3X", "VOL-SHORT", "VOL-SHRINK", "VOL-ASSUMED", "TIER1-RERATED",
-            "TIER2-NEXT-LEG", "CHIP-INHOUSE", "CHIP-DEMAND", "RISK-EU-ACT", "RISK-FAB", "RISK-DEMAND", "WATCH-AGENTIC",
-            "WATCH-SOVEREIGN");
-
     /** Largest rule file read, DRL or decision table: the shipped files are a few KB each. */
     public static final int MAX_FILE_BYTES = 512 * 1024;
     private static final String RESOURCE_DIR = "src/main/resources/thesis/";
@@ -90,9 +84,9 @@ public final class RuleSetCompiler {
         }
     }
 
-    /** Checks the files without throwing, warning about thesis rule ids ({@link #THESIS_RULE_IDS}) no file defines. */
+    /** Checks the files without throwing, warning about shipped thesis ids ({@link ThesisCatalogue#shippedRuleIds}) none defines. */
     public ValidationReport validate(List<RuleFile> files) {
-        return validate(files, THESIS_RULE_IDS);
+        return validate(files, ThesisCatalogue.shippedRuleIds());
     }
 
     /** As {@link #validate(List)}, with the rule ids the rule set is expected to define. */

@@ -9,33 +9,62 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
-/** What the loaded rules say about themselves in their metadata: thesis passages and thesis tests. */
+/**
+ * What the loaded rules say about themselves in their metadata: the id their findings carry
+ * ({@code @id}, else the rule's name, so two rules may record one id), their points ({@code @points}),
+ * thesis passages and thesis tests (one per id).
+ */
 final class RuleCatalogue {
 
-    private final Map<String, String> thesisByRule;
+    /** How a rule records its findings. */
+    record Entry(String findingId, String thesis, Integer points) {
+    }
+
+    private final Map<String, Entry> byRuleName;
     private final List<ThesisTest> tests;
 
-    private RuleCatalogue(Map<String, String> thesisByRule, List<ThesisTest> tests) {
-        this.thesisByRule = Map.copyOf(thesisByRule);
+    private RuleCatalogue(Map<String, Entry> byRuleName, List<ThesisTest> tests) {
+        this.byRuleName = Map.copyOf(byRuleName);
         this.tests = List.copyOf(tests);
     }
 
     /** Reads every rule's metadata; a metadata mistake is a problem of the rule set, reported per rule. */
     static RuleCatalogue of(KieBase kieBase, List<RuleProblem> problems) {
-        Map<String, String> thesis = new HashMap<>();
-        List<ThesisTest> tests = new ArrayList<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                Map<String, Object> meta = rule.getMetaData();
-                text(meta, "thesis").ifPresent(passage -> thesis.put(rule.getName(), passage));
-                text(meta, "requires").ifPresent(requires -> tests.add(test(rule.getName(), requires, meta, problems)));
-            }
+        Map<String, Entry> entries = new HashMap<>();
+        Map<String, ThesisTest> tests = new HashMap<>();
+        List<Rule> rules = kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .sorted(Comparator.comparing(Rule::getName)).toList();
+        for (Rule rule : rules) {
+            Map<String, Object> meta = rule.getMetaData();
+            String id = text(meta, "id").orElse(rule.getName());
+            entries.put(rule.getName(), new Entry(id, text(meta, "thesis").orElse(""), points(rule.getName(), meta, problems)));
+            text(meta, "requires").ifPresent(requires -> addTest(tests, test(id, requires, meta, problems), rule.getName(), problems));
         }
-        tests.sort(Comparator.comparing(ThesisTest::ruleId));
-        return new RuleCatalogue(thesis, tests);
+        List<ThesisTest> sorted = new ArrayList<>(tests.values());
+        sorted.sort(Comparator.comparing(ThesisTest::ruleId));
+        return new RuleCatalogue(entries, sorted);
+    }
+
+    /** Rules recording one id are one thesis test, so they must describe it alike. */
+    private static void addTest(Map<String, ThesisTest> tests, ThesisTest test, String ruleName, List<RuleProblem> problems) {
+        ThesisTest earlier = tests.putIfAbsent(test.ruleId(), test);
+        if (earlier != null && !earlier.equals(test)) {
+            problems.add(new RuleProblem(ruleName, "records " + test.ruleId() + " like another rule but with other @requires, "
+                    + "@segments or @apiLayer: rules sharing an id must describe the same thesis test"));
+        }
+    }
+
+    private static Integer points(String ruleName, Map<String, Object> meta, List<RuleProblem> problems) {
+        Optional<String> points = text(meta, "points");
+        if (points.isEmpty()) return null;
+        try {
+            return Integer.valueOf(points.get().startsWith("+") ? points.get().substring(1) : points.get());
+        } catch (NumberFormatException notWhole) {
+            problems.add(new RuleProblem(ruleName, "@points(" + points.get() + ") is not a whole number such as @points(+10) or @points(-5)"));
+            return null;
+        }
     }
 
     private static ThesisTest test(String ruleId, String requires, Map<String, Object> meta, List<RuleProblem> problems) {
@@ -63,8 +92,9 @@ final class RuleCatalogue {
         return new ThesisTest(ruleId, fields, mask, segments, meta.containsKey("apiLayer"));
     }
 
-    String thesisFor(String ruleId) {
-        return thesisByRule.getOrDefault(ruleId, "");
+    /** How the rule named {@code ruleName} records findings; a rule without metadata records its name, with no points. */
+    Entry entryFor(String ruleName) {
+        return byRuleName.getOrDefault(ruleName, new Entry(ruleName, "", null));
     }
 
     List<ThesisTest> tests() {

@@ -17,8 +17,8 @@ public final class Scorecard {
 
     private final RuleCatalogue catalogue;
     private final Map<Company, Tally> tallies;
-    /** Rule id and thesis passage by rule object: a handful of entries, so the lookup stays in cache. */
-    private final Map<Rule, String[]> ruleInfo = new IdentityHashMap<>();
+    /** Finding id, thesis passage and points by rule object: a handful of entries, so the lookup stays in cache. */
+    private final Map<Rule, RuleCatalogue.Entry> ruleInfo = new IdentityHashMap<>();
     private final EnumMap<Band, Integer> floors = new EnumMap<>(Band.class);
     private Integer startingScore;
 
@@ -30,15 +30,29 @@ public final class Scorecard {
         }
     }
 
+    /** Records a finding of the calling rule for the company, worth the points of the rule's {@code @points(...)}. */
+    public void add(RuleContext rule, Company company, String sentence) {
+        RuleCatalogue.Entry entry = entry(rule);
+        if (entry.points() == null) {
+            throw new IllegalStateException("rule " + rule.getRule().getName()
+                    + " records a finding without points: give it @points(...) or pass the points to scorecard.add");
+        }
+        tally(company).add(new Finding(entry.findingId(), entry.points(), sentence, entry.thesis()));
+    }
+
     /** Records a finding of the calling rule for the company; {@code points} may be negative or zero. */
     public void add(RuleContext rule, Company company, int points, String sentence) {
-        String[] info = ruleInfo.computeIfAbsent(rule.getRule(), r -> new String[] {r.getName(), catalogue.thesisFor(r.getName())});
-        tally(company).add(new Finding(info[0], points, sentence, info[1]));
+        RuleCatalogue.Entry entry = entry(rule);
+        tally(company).add(new Finding(entry.findingId(), points, sentence, entry.thesis()));
     }
 
     /** Puts a ceiling on the company's band; the score is not changed. */
     public void cap(RuleContext rule, Company company, Band ceiling) {
-        tally(company).caps.add(new Cap(rule.getRule().getName(), ceiling));
+        tally(company).caps.add(new Cap(entry(rule).findingId(), ceiling));
+    }
+
+    private RuleCatalogue.Entry entry(RuleContext rule) {
+        return ruleInfo.computeIfAbsent(rule.getRule(), r -> catalogue.entryFor(r.getName()));
     }
 
     /** Banding parameter: the score every company starts from before findings add or subtract points. */

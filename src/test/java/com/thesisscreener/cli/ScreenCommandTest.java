@@ -66,7 +66,7 @@ class ScreenCommandTest {
 
         List<String> fired = new java.util.ArrayList<>();
         results.forEach(r -> fired.addAll(ruleIds(r)));
-        assertThat(fired).containsAll(com.thesisscreener.rules.RuleSetCompiler.THESIS_RULE_IDS);
+        assertThat(fired).containsAll(com.thesisscreener.rules.ThesisCatalogue.shipped().ruleIds());
     }
 
     @Test

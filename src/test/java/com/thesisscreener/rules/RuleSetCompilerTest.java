@@ -47,7 +47,7 @@ class RuleSetCompilerTest {
     @Test
     void aMistakeInAConsequenceIsTracedBackToTheRuleFile() throws IOException {
         copyShippedRules();
-        edit("watch-list.drl", text -> text.replace("scorecard.add(kcontext, $c, +3,", "scorecard.addd(kcontext, $c, +3,"));
+        edit("watch-list.drl", text -> text.replace("scorecard.add(kcontext, $c, \"sells", "scorecard.addd(kcontext, $c, \"sells"));
 
         List<RuleError> errors = compileErrors();
 
@@ -113,6 +113,44 @@ class RuleSetCompilerTest {
 
         assertThat(edited.screener().screen(company).findings()).singleElement()
                 .satisfies(f -> assertThat(f.sentence()).contains("35%", "threshold 30%"));
+    }
+
+    @Test
+    void editedPointsInARulesMetadataChangeTheScore() throws Exception {
+        copyShippedRules();
+        edit("risks.drl", text -> text.replace("@requires(\"capexToRevenue\")\n    @points(-5)", "@requires(\"capexToRevenue\")\n    @points(-7)"));
+
+        RuleSet edited = new RuleSetCompiler().compile(rules);
+        var company = com.thesisscreener.screening.Company.builder("CPX", com.thesisscreener.screening.Segment.OTHER)
+                .capexToRevenue(0.5).build();
+
+        assertThat(edited.screener().screen(company).findings()).singleElement()
+                .satisfies(f -> assertThat(f.points()).isEqualTo(-7));
+        assertThat(edited.screener().screen(company).score()).isEqualTo(43);
+    }
+
+    @Test
+    void pointsThatAreNotAWholeNumberAreAnErrorAtTheRule() throws IOException {
+        copyShippedRules();
+        edit("risks.drl", text -> text.replace("@requires(\"capexToRevenue\")\n    @points(-5)", "@requires(\"capexToRevenue\")\n    @points(\"a lot\")"));
+
+        assertThat(compileErrors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("risks.drl");
+            assertThat(error.line()).isEqualTo(lineOf("risks.drl", "rule \"RISK-DEMAND\""));
+            assertThat(error.message()).contains("@points", "a lot", "whole number");
+        });
+    }
+
+    @Test
+    void twoRulesRecordingOneIdMustDescribeTheSameThesisTest() throws IOException {
+        copyShippedRules();
+        edit("moat.drl", text -> text.replaceFirst("(@id\\(\"MOAT-DIST\"\\)[^@]*@thesis\\([^)]*\\)\\s*)@requires\\(\"distributionSwitchingCost\"\\)",
+                "$1@requires(\"distributionSwitchingCost, ownsCompute\")"));
+
+        assertThat(compileErrors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("moat.drl");
+            assertThat(error.message()).contains("MOAT-DIST", "same thesis test");
+        });
     }
 
     private List<RuleError> compileErrors() {

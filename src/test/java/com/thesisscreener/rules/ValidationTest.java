@@ -1,6 +1,7 @@
 package com.thesisscreener.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +34,25 @@ class ValidationTest {
 
         assertThat(report.valid()).isTrue();
         assertThat(report.warnings()).extracting(RuleError::toString)
-                .anySatisfy(w -> assertThat(w).startsWith("risks.drl:29:1 rule RISK-FAB records findings but has no @thesis"))
-                .anySatisfy(w -> assertThat(w).startsWith("risks.drl:41:5 rule RISK-DEMAND @requires 'grossMargin' but its condition never reads it"))
+                .anySatisfy(w -> assertThat(w).startsWith("risks.drl:22:1 rule RISK-FAB records findings but has no @thesis"))
+                .anySatisfy(w -> assertThat(w).startsWith("risks.drl:35:5 rule RISK-DEMAND @requires 'grossMargin' but its condition never reads it"))
                 .anySatisfy(w -> assertThat(w).startsWith("THESIS.md:0:0 thesis rule id RISK-EU-ACT is defined by no rule file"))
                 .hasSize(3);
+    }
+
+    @Test
+    void aRuleThatRecordsAFindingWithoutPointsIsWarnedAboutAndCannotScoreSilently() throws Exception {
+        List<RuleFile> files = edit(RuleSetCompiler.read(Path.of("rules")), "risks.drl", text -> text
+                .replace("@requires(\"capexToRevenue\")\n    @points(-5)\n", "@requires(\"capexToRevenue\")\n"));
+
+        ValidationReport report = new RuleSetCompiler().validate(files);
+        var company = com.thesisscreener.screening.Company.builder("CPX", com.thesisscreener.screening.Segment.OTHER)
+                .capexToRevenue(0.5).build();
+
+        assertThat(report.warnings()).extracting(RuleError::toString).singleElement()
+                .satisfies(w -> assertThat(w).startsWith("risks.drl:45:1 rule RISK-DEMAND records a finding without points"));
+        assertThat(report.ruleSet()).hasValueSatisfying(rules -> assertThatThrownBy(() -> rules.screener().screen(company))
+                .rootCause().hasMessageContaining("RISK-DEMAND").hasMessageContaining("@points"));
     }
 
     @Test

@@ -168,6 +168,17 @@ class SecurityEndToEndTest {
         assertThat(swagger.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
     }
 
+    @Test
+    void thePrometheusScrapeNeedsAnAdminAndAnswersInPrometheusTextFormat() {
+        assertThat(http.get().uri("/actuator/prometheus").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
+
+        ResponseEntity<String> scrape = http.get().uri("/actuator/prometheus").headers(admin()).retrieve().toEntity(String.class);
+
+        assertThat(scrape.getStatusCode().value()).isEqualTo(200);
+        assertThat(scrape.getHeaders().getContentType().toString()).startsWith("text/plain");
+        assertThat(scrape.getBody()).contains("# TYPE jvm_memory_used_bytes gauge", "http_server_requests_seconds");
+    }
+
     private Consumer<HttpHeaders> admin() {
         return h -> h.setBasicAuth("admin", ADMIN_PASSWORD);
     }

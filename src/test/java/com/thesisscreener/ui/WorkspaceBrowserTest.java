@@ -201,7 +201,7 @@ class WorkspaceBrowserTest {
         // A valid edit: previewed on the stored portfolio, nothing activated.
         content = browser.findElement(By.id("rule-content"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", content,
-                original.replaceFirst("scorecard\\.add\\(kcontext, \\$c, 10,", "scorecard.add(kcontext, \\$c, 30,"));
+                original.replaceFirst("@points\\(\\+10\\)", "@points(+30)"));
         browser.findElement(By.id("preview")).click();
         waitFor(By.id("preview-result"));
         screenshot("10-rule-preview");

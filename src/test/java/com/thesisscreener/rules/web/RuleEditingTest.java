@@ -113,7 +113,7 @@ class RuleEditingTest {
     @Test
     void aRuleThatCallsSystemExitOrReadsAFileIsRefused() {
         for (String call : List.of("System.exit(1);", "java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/passwd\"));")) {
-            String drl = read("watch-list.drl").replace("scorecard.add(kcontext, $c, +3,", call + "\n    scorecard.add(kcontext, $c, +3,");
+            String drl = read("watch-list.drl").replace("scorecard.add(kcontext, $c, \"sells", call + "\n    scorecard.add(kcontext, $c, \"sells");
 
             ResponseEntity<String> refused = postJson("/api/v1/rules/validate", Map.of("files", List.of(Map.of("name", "watch-list.drl", "content", drl))));
 
