@@ -1,5 +1,6 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sign-in and roles over real HTTP: 401/403 problem documents, API keys, throttling, security headers, the audit log. */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:security-e2e;DB_CLOSE_DELAY=-1",
         "screener.sample-portfolio=",
