@@ -85,6 +85,9 @@ class TwoInstancesTest {
         assertThat(results.get("count").asInt()).isEqualTo(32);
         assertThat(results.get("items").get(0).get("band").asString()).isEqualTo("STRONG_BUY");
         assertThat(get(b, "/api/v1/portfolios/" + id).get("name").asString()).isEqualTo("Uploaded on A");
+        JsonNode screenings = get(a, "/actuator/metrics/screener.screenings");
+        assertThat(screenings.get("availableTags").toString()).as("metrics say which instance counted them")
+                .contains("{\"tag\":\"instance\",\"values\":[\"A\"]}");
     }
 
     @Test
@@ -207,6 +210,20 @@ class TwoInstancesTest {
             assertThat(get(b, "/api/v1/portfolios/" + id + "/results").get("count").asInt()).isEqualTo(screened);
         }
         assertThat(upload(b, sample(), "ai-portfolio.xlsx", "after A went away").get("portfolio").get("screened").asInt()).isEqualTo(32);
+    }
+
+    @Test
+    @Order(7)
+    void anInstanceThatComesBackWithTheShippedRulesServesTheLiveSetInsteadOfRollingItBack() throws IOException {
+        String stricter = activateVolumeTest(b, STRICTER_VOLUME_TEST).get("version").asString();
+
+        a = Instance.start("A"); // a fresh copy of the shipped rules folder, an older version the database knows
+
+        assertThat(score(a).get("ruleSetVersion").asString()).isEqualTo(stricter);
+        assertThat(Files.readString(a.rules.resolve("volume.drl"))).contains(STRICTER_VOLUME_TEST);
+        JsonNode newest = get(a, "/api/v1/rules/versions").get(0);
+        assertThat(newest.get("version").asString()).isEqualTo(stricter);
+        assertThat(newest.get("instance").asString()).isEqualTo("B");
     }
 
     // --- the two instances -------------------------------------------------------------------------------------
