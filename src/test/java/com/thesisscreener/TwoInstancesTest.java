@@ -163,6 +163,23 @@ class TwoInstancesTest {
 
     @Test
     @Order(5)
+    void twoInstancesActivatingDifferentRuleSetsAtOnceBothEndUpServingTheOneTheDatabaseKept() throws Exception {
+        String original = get(a, "/api/v1/rules").get("activeVersion").asString();
+
+        List<JsonNode> attempts = runAtOnce(List.of(() -> activateVolumeTest(a, STRICTER_VOLUME_TEST),
+                () -> activateVolumeTest(b, "function double requiredVolumeMultiple() { return 4.0; }")));
+
+        String live = b.jdbc().sql("select version from rule_set_live").query(String.class).single();
+        assertThat(live).isIn(attempts.get(0).get("version").asString(), attempts.get(1).get("version").asString());
+        waitUntilServing(a, live);
+        waitUntilServing(b, live);
+        assertThat(get(a, "/api/v1/rules/versions").get(0).get("version").asString()).isEqualTo(live);
+        restore(a, original);
+        waitUntilServing(b, original);
+    }
+
+    @Test
+    @Order(6)
     void aReRunWhileTheOtherInstanceDeletesThePortfolioIsStoredWholeOrAnswered404() throws Exception {
         byte[] csv = csvOfRows(3_000);
         for (int attempt = 0; attempt < 4; attempt++) {
@@ -181,7 +198,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void stoppingAnInstanceInTheMiddleOfAnUploadLeavesNothingHalfStoredAndTheOtherKeepsServing() throws Exception {
         byte[] csv = csvOfRows(40_000);
         ExecutorService client = Executors.newSingleThreadExecutor();
@@ -213,7 +230,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anInstanceThatComesBackWithTheShippedRulesServesTheLiveSetInsteadOfRollingItBack() throws IOException {
         String stricter = activateVolumeTest(b, STRICTER_VOLUME_TEST).get("version").asString();
 
