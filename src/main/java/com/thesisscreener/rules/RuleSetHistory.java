@@ -125,10 +125,6 @@ public class RuleSetHistory {
     }
 
     /** "first version" or which files were added, removed or edited since the previous set. */
-    static String changes(RuleSet previous, RuleSet next) {
-        return previous == null ? changes(null, null, next) : changes(previous.files(), previous.version(), next);
-    }
-
     private static String changes(List<RuleFile> previousFiles, String previousVersion, RuleSet next) {
         if (previousFiles == null) return "first version seen";
         Map<String, RuleFile> before = previousFiles.stream().collect(Collectors.toMap(RuleFile::name, Function.identity()));
