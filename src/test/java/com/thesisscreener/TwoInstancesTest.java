@@ -135,6 +135,24 @@ class TwoInstancesTest {
 
     @Test
     @Order(4)
+    void aRuleSetThatDoesNotCompileIsRefusedWithItsErrorsAndNeitherInstanceChanges() {
+        String live = get(a, "/api/v1/rules").get("activeVersion").asString();
+        String broken = read("volume.drl").replace("ratio >= requiredVolumeMultiple()", "ratioo >= requiredVolumeMultiple()");
+
+        ResponseEntity<String> refused = a.http.post().uri("/api/v1/rules/activate").contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(Map.of("files", List.of(Map.of("name", "volume.drl", "content", broken)))))
+                .retrieve().toEntity(String.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(json.readTree(refused.getBody()).get("errors").get(0).get("file").asString()).isEqualTo("volume.drl");
+        assertThat(b.jdbc().sql("select version from rule_set_live").query(String.class).single()).isEqualTo(live);
+        assertThat(score(a).get("ruleSetVersion").asString()).isEqualTo(live);
+        assertThat(score(b).get("ruleSetVersion").asString()).isEqualTo(live);
+    }
+
+    @Test
+    @Order(5)
     void uploadsOnBothInstancesDuringARuleActivationAreStoredWholeAndNameTheRulesThatScoredThem() throws Exception {
         String original = get(a, "/api/v1/rules").get("activeVersion").asString();
         Map<String, String> originalScores = scores(upload(a, sample(), "ai-portfolio.xlsx", "reference before"));
@@ -162,7 +180,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void twoInstancesActivatingDifferentRuleSetsAtOnceBothEndUpServingTheOneTheDatabaseKept() throws Exception {
         String original = get(a, "/api/v1/rules").get("activeVersion").asString();
 
@@ -179,7 +197,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aReRunWhileTheOtherInstanceDeletesThePortfolioIsStoredWholeOrAnswered404() throws Exception {
         byte[] csv = csvOfRows(3_000);
         for (int attempt = 0; attempt < 4; attempt++) {
@@ -198,7 +216,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void stoppingAnInstanceInTheMiddleOfAnUploadLeavesNothingHalfStoredAndTheOtherKeepsServing() throws Exception {
         byte[] csv = csvOfRows(40_000);
         ExecutorService client = Executors.newSingleThreadExecutor();
@@ -230,7 +248,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anInstanceThatComesBackWithTheShippedRulesServesTheLiveSetInsteadOfRollingItBack() throws IOException {
         String stricter = activateVolumeTest(b, STRICTER_VOLUME_TEST).get("version").asString();
 
