@@ -1,0 +1,29 @@
+package com.thesisscreener.rules;
+
+import com.thesisscreener.screening.WhatIfSearch;
+import com.thesisscreener.screening.WhatIfSeeds;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The what-if search for a compiled rule set, seeded from the text of the same files the rules were compiled from. */
+public final class WhatIfRules {
+
+    private WhatIfRules() {
+    }
+
+    public static WhatIfSearch searchFor(RuleSet rules) {
+        List<String> texts = new ArrayList<>();
+        for (RuleFile file : rules.files()) {
+            if (!file.isDecisionTable()) {
+                texts.add(file.content());
+                continue;
+            }
+            try {
+                texts.add(DecisionTables.toDrl(file));
+            } catch (RuleCompilationException unreadable) {
+                // It compiled a moment ago; without its text the search only loses seeds, never answers.
+            }
+        }
+        return new WhatIfSearch(rules.screener(), WhatIfSeeds.fromRuleTexts(texts));
+    }
+}
