@@ -7,6 +7,7 @@ import com.thesisscreener.screening.Finding;
 import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.TestNotRun;
+import com.thesisscreener.screening.WhatIfAnswers;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,6 +46,11 @@ public final class TextReport {
     }
 
     public static void explain(Recommendation r, PrintWriter out) {
+        explain(r, null, out);
+    }
+
+    /** The explanation with a "What would it take" section when {@code whatIf} is given. */
+    public static void explain(Recommendation r, WhatIfAnswers whatIf, PrintWriter out) {
         out.printf("%s  %s  (%s)%n", r.ticker(), text(r.name()), r.segment());
         out.printf("Score %d -> %s%s; confidence %s%n", r.score(), r.band(),
                 r.band() != r.scoreBand() ? " (score alone: " + r.scoreBand() + ")" : "", percent(r.confidence()));
@@ -71,8 +77,20 @@ public final class TextReport {
                 out.printf("  %-16s needs %s%n", t.ruleId(), String.join(", ", t.missingInputs()));
             }
         }
+        if (whatIf != null) {
+            out.println();
+            whatIf(whatIf, out);
+        }
         out.println();
         out.println("Rule set " + r.ruleSetVersion());
+    }
+
+    /** "What would it take": the nearest single change of each input that lifts or drops the band. */
+    public static void whatIf(WhatIfAnswers answers, PrintWriter out) {
+        out.println("What would it take (" + answers.ticker() + ", " + answers.today() + "; one input changed, all others as they are):");
+        if (answers.answers().isEmpty()) out.println("  no single change of a known input moves the band within its plausible range");
+        answers.lifts().forEach(sentence -> out.println("  lift: " + sentence));
+        answers.drops().forEach(sentence -> out.println("  drop: " + sentence));
     }
 
     static String topFindings(Recommendation r) {

@@ -62,6 +62,17 @@ public final class WhatIfSearch {
         return answers;
     }
 
+    /** The answers with their sentences for each company, in input order. */
+    public List<WhatIfAnswers> answersFor(List<Company> companies) {
+        List<List<WhatIf>> found = findAll(companies);
+        List<Recommendation> today = screener.screen(companies);
+        List<WhatIfAnswers> answers = new ArrayList<>(companies.size());
+        for (int i = 0; i < companies.size(); i++) {
+            answers.add(WhatIfAnswers.of(companies.get(i), today.get(i).band(), found.get(i)));
+        }
+        return answers;
+    }
+
     private List<List<WhatIf>> search(List<Company> companies) {
         List<Recommendation> today = screener.screen(companies);
         List<List<Search>> searches = new ArrayList<>(companies.size());
