@@ -1,5 +1,7 @@
 package com.thesisscreener.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.thesisscreener.portfolio.PositionFigures;
 import com.thesisscreener.portfolio.RowProblem;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Recommendation;
@@ -47,7 +49,8 @@ public final class JsonReport {
         return node;
     }
 
-    record Summary(int rowsRead, int screened, int rejected, Map<Band, Integer> bands, List<String> ignoredColumns) {
+    record Summary(int rowsRead, int screened, int rejected, Map<Band, Integer> bands, List<String> ignoredColumns,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) PositionFigures positions) {
     }
 
     record Problem(String sheet, int row, String column, String header, String value, String expected, String message) {
@@ -60,7 +63,8 @@ public final class JsonReport {
                     List<Problem> problems) {
         static Document of(Screening s) {
             return new Document(s.source(), s.sheet(), s.ruleSetVersion(),
-                    new Summary(s.rowsRead(), s.ranked().size(), s.rowsRejected(), s.bandCounts(), s.ignoredColumns()),
+                    new Summary(s.rowsRead(), s.ranked().size(), s.rowsRejected(), s.bandCounts(), s.ignoredColumns(),
+                            s.positions()),
                     s.ranked(), s.problems().stream().map(Problem::of).toList());
         }
     }

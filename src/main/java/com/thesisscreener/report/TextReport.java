@@ -1,5 +1,6 @@
 package com.thesisscreener.report;
 
+import com.thesisscreener.portfolio.PositionFigures;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Cap;
 import com.thesisscreener.screening.DerivedFigures;
@@ -42,7 +43,34 @@ public final class TextReport {
                 screening.rowsRead(), screening.rowsRejected(),
                 screening.ignoredColumns().isEmpty() ? "" : "; ignored columns: " + String.join(", ", screening.ignoredColumns()));
         out.println("Bands: " + bands(screening.bandCounts()));
+        if (screening.positions() != null) positions(screening.positions(), out);
         out.println("Rule set " + screening.ruleSetVersion());
+    }
+
+    /** The book: weight by band, weighted score, exposure per finding and cap, the largest weak positions. */
+    public static void positions(PositionFigures book, PrintWriter out) {
+        out.println("Book (weights of positions; " + book.withoutPosition() + " compan" + (book.withoutPosition() == 1 ? "y" : "ies")
+                + " without a position left out):");
+        out.println("  weight by band: " + book.byBand().entrySet().stream()
+                .map(e -> e.getKey() + " " + weight(e.getValue())).collect(Collectors.joining(", ")));
+        out.println("  weighted score: " + book.weightedScore());
+        if (!book.byFinding().isEmpty()) {
+            out.println("  exposure by finding: " + book.byFinding().entrySet().stream()
+                    .map(e -> e.getKey() + " " + weight(e.getValue())).collect(Collectors.joining(", ")));
+        }
+        if (!book.byCap().isEmpty()) {
+            out.println("  under a cap: " + book.byCap().entrySet().stream()
+                    .map(e -> e.getKey() + " " + weight(e.getValue())).collect(Collectors.joining(", ")));
+        }
+        if (!book.largestReduceOrAvoid().isEmpty()) {
+            out.println("  largest REDUCE/AVOID positions: " + book.largestReduceOrAvoid().stream()
+                    .map(h -> h.ticker() + " " + weight(h.weight()) + " (" + h.band() + ")").collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** 0.1564 -> "15.64%". */
+    static String weight(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     public static void explain(Recommendation r, PrintWriter out) {
