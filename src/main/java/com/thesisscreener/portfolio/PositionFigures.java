@@ -79,6 +79,23 @@ public record PositionFigures(Map<Band, Double> byBand, double weightedScore, Ma
                 weak.subList(0, Math.min(LARGEST, weak.size())));
     }
 
+    /** As {@link #of(List, Positions)} for results in any order, matched to the imported companies by ticker. */
+    public static PositionFigures of(List<Recommendation> results, List<com.thesisscreener.screening.Company> companies,
+                                     Positions positions) {
+        if (!positions.present()) return null;
+        Map<String, Recommendation> byTicker = new HashMap<>();
+        results.forEach(r -> byTicker.put(r.ticker(), r));
+        List<Recommendation> inImportOrder = new ArrayList<>(companies.size());
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < companies.size(); i++) {
+            Recommendation result = byTicker.get(companies.get(i).ticker());
+            if (result == null) continue;
+            inImportOrder.add(result);
+            kept.add(i);
+        }
+        return of(inImportOrder, positions.select(kept.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
     private static Map<String, Double> largestFirst(Map<String, Double> weights) {
         Map<String, Double> ordered = new LinkedHashMap<>();
         weights.entrySet().stream()
