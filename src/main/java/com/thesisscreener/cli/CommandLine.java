@@ -23,6 +23,7 @@ public final class CommandLine {
               bench                  scores generated companies through the rules and prints companies/s and heap
                 --companies 10000,100000  batch sizes (default 10000,100000)
                 --rounds N                timed rounds per size (default 5)
+                --what-if N               also time the what-if search for N companies (e.g. 1000) beside screening them
                 --rules DIR               rule folder (default ./rules)
               generate               writes a large invented portfolio for tests and benchmarks (streaming)
                 --rows N                  companies to write (default 100000)
