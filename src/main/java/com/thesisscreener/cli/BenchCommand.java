@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class BenchCommand {
 
-    private static final Set<String> OPTIONS = Set.of("companies", "rounds", "rules");
+    private static final Set<String> OPTIONS = Set.of("companies", "rounds", "rules", "what-if");
 
     private final PrintWriter out;
 
@@ -62,6 +62,8 @@ final class BenchCommand {
         for (int size : sizes) {
             measure(screener, size, rounds);
         }
+        int whatIf = options.intValue("what-if", 0);
+        if (whatIf > 0) WhatIfBench.measure(rules, whatIf, rounds, out);
         return ExitCode.OK;
     }
 

@@ -15,12 +15,15 @@ public final class CommandLine {
               screen FILE            score every company in an .xlsx, .xls or .csv portfolio
                 --format table|json|csv   output format (default table)
                 --out FILE                write the output to FILE instead of the terminal
-                --explain TICKER          every finding, cap and missing input of one company
+                --explain TICKER          every finding, cap and missing input of one company, and what would
+                                          lift or drop its band
+                --what-if                 for every company, the nearest change of each input that moves its band
                 --sheet NAME              the sheet to read (found automatically when omitted)
                 --rules DIR               rule folder (default ./rules)
               bench                  scores generated companies through the rules and prints companies/s and heap
                 --companies 10000,100000  batch sizes (default 10000,100000)
                 --rounds N                timed rounds per size (default 5)
+                --what-if N               also time the what-if search for N companies (e.g. 1000) beside screening them
                 --rules DIR               rule folder (default ./rules)
               generate               writes a large invented portfolio for tests and benchmarks (streaming)
                 --rows N                  companies to write (default 100000)

@@ -18,6 +18,11 @@ final class Options {
     }
 
     static Options parse(String[] args, int from, Set<String> accepted) throws UsageException {
+        return parse(args, from, accepted, Set.of());
+    }
+
+    /** As {@link #parse(String[], int, Set)}, where the {@code flags} take no value: given means "true". */
+    static Options parse(String[] args, int from, Set<String> accepted, Set<String> flags) throws UsageException {
         Map<String, String> values = new HashMap<>();
         List<String> positional = new ArrayList<>();
         for (int i = from; i < args.length; i++) {
@@ -30,8 +35,14 @@ final class Options {
                     value = name.substring(equals + 1);
                     name = name.substring(0, equals);
                 }
+                if (flags.contains(name) && value == null) {
+                    values.put(name, "true");
+                    continue;
+                }
                 if (!accepted.contains(name)) {
-                    throw new UsageException("unknown option --" + name + " (accepted: " + String.join(", ", accepted.stream().sorted().map(a -> "--" + a).toList()) + ")");
+                    Set<String> all = new java.util.TreeSet<>(accepted);
+                    all.addAll(flags);
+                    throw new UsageException("unknown option --" + name + " (accepted: " + String.join(", ", all.stream().map(a -> "--" + a).toList()) + ")");
                 }
                 if (value == null) {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -51,6 +62,10 @@ final class Options {
 
     String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
     }
 
     String get(String name) {

@@ -12,7 +12,11 @@ import com.thesisscreener.report.TextReport;
 import com.thesisscreener.rules.RuleCompilationException;
 import com.thesisscreener.rules.RuleSet;
 import com.thesisscreener.rules.RuleSetCompiler;
+import com.thesisscreener.rules.WhatIfRules;
+import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.WhatIf;
+import com.thesisscreener.screening.WhatIfAnswers;
 import com.thesisscreener.screening.ScreeningLimitExceededException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +25,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +35,7 @@ import java.util.Set;
 final class ScreenCommand {
 
     private static final Set<String> OPTIONS = Set.of("format", "out", "explain", "rules", "sheet");
+    private static final Set<String> FLAGS = Set.of("what-if");
     private static final Set<String> FORMATS = Set.of("table", "json", "csv");
 
     private final PrintWriter out;
@@ -39,12 +47,13 @@ final class ScreenCommand {
     }
 
     int run(String[] args) throws UsageException {
-        Options options = Options.parse(args, 1, OPTIONS);
+        Options options = Options.parse(args, 1, OPTIONS, FLAGS);
         if (options.positional().size() != 1) {
             throw new UsageException(options.positional().isEmpty() ? "screen needs a portfolio file" : "screen takes one file, got " + options.positional());
         }
         String format = options.get("format", "table");
         if (!FORMATS.contains(format)) throw new UsageException("--format takes table, json or csv, not '" + format + "'");
+        if (options.has("what-if") && format.equals("csv")) throw new UsageException("--what-if works with --format table or json, not csv");
         Path file = Path.of(options.positional().get(0));
         if (!Files.isRegularFile(file)) {
             err.println("screener: " + file + ": no such file");
@@ -86,8 +95,15 @@ final class ScreenCommand {
                 return ExitCode.FAILED;
             }
         }
+        WhatIfs whatIf;
         try {
-            write(options.get("out"), format, screening, explained);
+            whatIf = whatIf(rules, portfolio, explained, options.has("what-if"));
+        } catch (ScreeningLimitExceededException runaway) {
+            err.println("screener: the rules in " + rulesFolder + " did not finish: " + runaway.getMessage());
+            return ExitCode.FAILED;
+        }
+        try {
+            write(options.get("out"), format, screening, explained, whatIf);
         } catch (IOException e) {
             err.println("screener: cannot write " + options.get("out") + ": " + e.getMessage());
             return ExitCode.FAILED;
@@ -98,31 +114,70 @@ final class ScreenCommand {
         return screening.problems().isEmpty() ? ExitCode.OK : ExitCode.INPUT_PROBLEMS;
     }
 
-    private void write(String outFile, String format, Screening screening, Optional<Recommendation> explained) throws IOException {
+    /** What-if answers by ticker: for the explained company always, for every company with --what-if. */
+    private record WhatIfs(Map<String, WhatIfAnswers> byTicker) {
+        List<WhatIf> answers(String ticker) {
+            WhatIfAnswers found = byTicker.get(ticker);
+            return found == null ? List.of() : found.answers();
+        }
+
+        Map<String, List<WhatIf>> lists() {
+            Map<String, List<WhatIf>> lists = new HashMap<>();
+            byTicker.forEach((ticker, found) -> lists.put(ticker, found.answers()));
+            return lists;
+        }
+    }
+
+    private static WhatIfs whatIf(RuleSet rules, ImportedPortfolio portfolio, Optional<Recommendation> explained, boolean all) {
+        if (!all && explained.isEmpty()) return new WhatIfs(Map.of());
+        List<Company> companies = portfolio.companies().stream()
+                .filter(c -> all || c.ticker().equals(explained.get().ticker())).toList();
+        Map<String, WhatIfAnswers> byTicker = new HashMap<>();
+        WhatIfRules.searchFor(rules).answersFor(companies).forEach(a -> byTicker.put(a.ticker(), a));
+        return new WhatIfs(byTicker);
+    }
+
+    private void write(String outFile, String format, Screening screening, Optional<Recommendation> explained, WhatIfs whatIf)
+            throws IOException {
         if (outFile == null) {
-            render(format, screening, explained, out);
+            render(format, screening, explained, whatIf, out);
             return;
         }
         try (OutputStream stream = Files.newOutputStream(Path.of(outFile));
              PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
-            render(format, screening, explained, writer);
+            render(format, screening, explained, whatIf, writer);
         }
         err.println("wrote " + screening.ranked().size() + " companies to " + outFile);
     }
 
-    private static void render(String format, Screening screening, Optional<Recommendation> explained, PrintWriter to) {
+    private static void render(String format, Screening screening, Optional<Recommendation> explained, WhatIfs whatIf,
+                               PrintWriter to) {
         switch (format) {
             case "json" -> {
-                if (explained.isPresent()) JsonReport.write(explained.get(), to);
+                if (explained.isPresent()) JsonReport.write(explained.get(), whatIf.answers(explained.get().ticker()), to);
+                else if (!whatIf.byTicker().isEmpty()) JsonReport.write(screening, whatIf.lists(), to);
                 else JsonReport.write(screening, to);
                 to.println();
             }
             case "csv" -> CsvReport.write(explained.map(screening::only).orElse(screening), to);
             default -> {
-                if (explained.isPresent()) TextReport.explain(explained.get(), to);
-                else TextReport.table(screening, to);
+                if (explained.isPresent()) {
+                    TextReport.explain(explained.get(), whatIf.byTicker().get(explained.get().ticker()), to);
+                } else {
+                    TextReport.table(screening, to);
+                    whatIfSections(screening, whatIf, to);
+                }
             }
         }
         to.flush();
+    }
+
+    private static void whatIfSections(Screening screening, WhatIfs whatIf, PrintWriter to) {
+        for (Recommendation r : screening.ranked()) {
+            WhatIfAnswers answers = whatIf.byTicker().get(r.ticker());
+            if (answers == null) continue;
+            to.println();
+            TextReport.whatIf(answers, to);
+        }
     }
 }

@@ -27,7 +27,28 @@ final class Columns {
      * @param required whether every row must have it
      */
     record Spec<T>(String field, String label, List<String> aliases, boolean required,
-                   Conversion<T> conversion, BiConsumer<Company.Builder, T> setter) {
+                   Conversion<T> conversion, BiConsumer<Company.Builder, T> setter, PositionPart position) {
+
+        /** A Company field. */
+        Spec(String field, String label, List<String> aliases, boolean required, Conversion<T> conversion,
+             BiConsumer<Company.Builder, T> setter) {
+            this(field, label, aliases, required, conversion, setter, null);
+        }
+
+        /** One part of a row's position (see {@link Positions}), read beside the company and kept apart from it. */
+        static Spec<Double> position(PositionPart part, String label, List<String> aliases, Conversion<Double> conversion) {
+            return new Spec<>(part.fieldName(), label, aliases, false, conversion, (builder, value) -> { }, part);
+        }
+
+        /** The number a position cell holds (text). */
+        double positionValue(String text) throws NotReadable {
+            return ((Number) conversion.convert(text)).doubleValue();
+        }
+
+        /** The number a position cell holds (numeric cell). */
+        double positionValue(double value, boolean percentFormatted) throws NotReadable {
+            return ((Number) conversion.convertNumber(value, percentFormatted)).doubleValue();
+        }
 
         /** Reads the cell's text onto the builder. */
         void apply(Company.Builder builder, String text) throws NotReadable {
@@ -106,7 +127,7 @@ final class Columns {
                     false, Conversions.MULTIPLE, Company.Builder::evToSales),
             new Spec<>("marketCapUsd", "Market cap (USD)",
                     List.of("Market cap", "Market capitalisation", "Market capitalization", "Market capitalisation (USD)",
-                            "Market capitalization (USD)", "Mkt cap", "Mkt cap (USD)", "Market cap ($)", "MCap", "Market value"),
+                            "Market capitalization (USD)", "Mkt cap", "Mkt cap (USD)", "Market cap ($)", "MCap"),
                     false, Conversions.MONEY, Company.Builder::marketCapUsd),
             new Spec<>("euRevenueShare", "EU revenue share",
                     List.of("EU revenue", "EU revenue %", "EU share", "EU share of revenue", "EU % of revenue",
@@ -131,7 +152,21 @@ final class Columns {
             new Spec<>("sovereignAiExposure", "Sovereign AI exposure",
                     List.of("Sovereign AI", "Sovereign exposure", "Sovereign AI programs", "Sovereign AI programmes",
                             "Sovereign AI programme exposure"),
-                    false, Conversions.FLAG, Company.Builder::sovereignAiExposure));
+                    false, Conversions.FLAG, Company.Builder::sovereignAiExposure),
+            Spec.position(PositionPart.WEIGHT, "Weight",
+                    List.of("Portfolio weight", "Position weight", "Weight %", "Weighting", "Allocation", "% of portfolio",
+                            "Percent of portfolio", "Portfolio %"),
+                    Conversions.share(0, 1, "a weight between 0 and 100%, as a fraction like 0.05 or a percentage like 5%")),
+            Spec.position(PositionPart.MARKET_VALUE, "Market value",
+                    List.of("Market value (USD)", "Position value", "Position market value", "Holding value", "Value held",
+                            "MV", "Market val"),
+                    Conversions.MONEY),
+            Spec.position(PositionPart.SHARES, "Shares",
+                    List.of("Shares held", "Quantity", "Qty", "Units", "Number of shares", "Position size"),
+                    Conversions.QUANTITY),
+            Spec.position(PositionPart.PRICE, "Price",
+                    List.of("Share price", "Price (USD)", "Last price", "Price per share", "Close price"),
+                    Conversions.MONEY));
 
     private static final Map<String, Spec<?>> BY_HEADER = index();
 

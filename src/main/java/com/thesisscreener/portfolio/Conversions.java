@@ -176,6 +176,10 @@ final class Conversions {
     static final Conversion<Double> RATIO = number("a fraction like 0.4 or a percentage like 40%, 0 or more",
             (value, percent) -> value >= 0 ? value : null, true);
 
+    /** A quantity such as a number of shares held: 0 or more, fractions allowed (funds hold fractional units). */
+    static final Conversion<Double> QUANTITY = number("a number of shares, 0 or more, like 1200",
+            (value, percent) -> !percent && value >= 0 ? value : null, false);
+
     /** A whole count, 0 or more. */
     static final Conversion<Integer> COUNT = number("a whole number, 0 or more, like 3",
             (value, percent) -> !percent && value >= 0 && value <= Integer.MAX_VALUE && value == Math.rint(value)

@@ -12,13 +12,20 @@ import java.util.List;
  * @param problems         one entry per bad cell, in row then column order, at most {@link ImportLimits#maxProblems()}
  * @param problemsOmitted  further problems that were counted but not kept
  * @param ignoredColumns   headers of columns that match no company field, each listed once
+ * @param positions        each company's position in the book, in the order companies were handed over
  */
 public record ImportSummary(String fileName, String sheet, int rowsRead, int companiesRead, List<RowProblem> problems,
-                            int problemsOmitted, List<String> ignoredColumns) {
+                            int problemsOmitted, List<String> ignoredColumns, Positions positions) {
 
     public ImportSummary {
         problems = List.copyOf(problems);
         ignoredColumns = List.copyOf(ignoredColumns);
+        positions = positions == null ? Positions.none() : positions;
+    }
+
+    public ImportSummary(String fileName, String sheet, int rowsRead, int companiesRead, List<RowProblem> problems,
+                         int problemsOmitted, List<String> ignoredColumns) {
+        this(fileName, sheet, rowsRead, companiesRead, problems, problemsOmitted, ignoredColumns, Positions.none());
     }
 
     /** Rows left out because at least one of their cells could not be used. */

@@ -14,14 +14,21 @@ import java.util.List;
  * @param rowsRead        non-blank data rows (header and blank rows not counted)
  * @param ignoredColumns  headers of columns that match no company field, each listed once
  * @param problemsOmitted problems beyond {@link ImportLimits#maxProblems()}, counted but not listed
+ * @param positions       each company's position in the book, aligned with {@code companies}; none without position columns
  */
 public record ImportedPortfolio(String fileName, String sheet, List<Company> companies, List<RowProblem> problems,
-                                int rowsRead, List<String> ignoredColumns, int problemsOmitted) {
+                                int rowsRead, List<String> ignoredColumns, int problemsOmitted, Positions positions) {
 
     public ImportedPortfolio {
         companies = List.copyOf(companies);
         problems = List.copyOf(problems);
         ignoredColumns = List.copyOf(ignoredColumns);
+        positions = positions == null ? Positions.none() : positions;
+    }
+
+    public ImportedPortfolio(String fileName, String sheet, List<Company> companies, List<RowProblem> problems,
+                             int rowsRead, List<String> ignoredColumns, int problemsOmitted) {
+        this(fileName, sheet, companies, problems, rowsRead, ignoredColumns, problemsOmitted, Positions.none());
     }
 
     public ImportedPortfolio(String fileName, String sheet, List<Company> companies, List<RowProblem> problems,

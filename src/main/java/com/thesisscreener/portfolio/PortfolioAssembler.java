@@ -6,6 +6,7 @@ import com.thesisscreener.screening.Company;
 import org.apache.poi.ss.util.CellReference;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,10 @@ final class PortfolioAssembler implements RowSink {
     private int problemsOmitted;
     private int rowsRead;
     private int companiesRead;
+    private Positions.Basis positionBasis = Positions.Basis.NONE;
+    /** This row's position cells by {@link PositionPart} ordinal, NaN when empty. */
+    private final double[] positionCells = new double[PositionPart.values().length];
+    private double[] positionSizes = new double[0];
 
     /**
      * @param wantedSheet the sheet to read (matched ignoring case and surrounding spaces), or null to find it
@@ -145,7 +150,9 @@ final class PortfolioAssembler implements RowSink {
         if (!headerFound) {
             throw noHeader();
         }
-        return new ImportSummary(fileName, chosenSheet, rowsRead, companiesRead, problems, problemsOmitted, ignoredColumns);
+        Positions positions = positionBasis == Positions.Basis.NONE
+                ? Positions.none() : new Positions(positionBasis, Arrays.copyOf(positionSizes, companiesRead));
+        return new ImportSummary(fileName, chosenSheet, rowsRead, companiesRead, problems, problemsOmitted, ignoredColumns, positions);
     }
 
     private UnreadableFileException noHeader() {
@@ -200,6 +207,7 @@ final class PortfolioAssembler implements RowSink {
             }
             headerFound = true;
             chosenSheet = sheet;
+            positionBasis = positionColumns(found, unknown);
             mapped = found.values().toArray(new Mapped[0]);
             slots = new SheetCell[mapped[mapped.length - 1].column() + 1];
             ignoredColumns.addAll(unknown);
@@ -212,6 +220,42 @@ final class PortfolioAssembler implements RowSink {
         return false;
     }
 
+    /**
+     * Decides what the position columns give: market values (a Market value column, or Shares with Price) or else
+     * weights. A column that cannot serve that basis (Weight beside market values, Shares without Price) is
+     * listed as ignored rather than read and dropped.
+     */
+    private static Positions.Basis positionColumns(Map<Integer, Mapped> found, Set<String> ignored) {
+        Set<PositionPart> parts = java.util.EnumSet.noneOf(PositionPart.class);
+        found.values().forEach(m -> { if (m.spec().position() != null) parts.add(m.spec().position()); });
+        boolean pricedShares = parts.contains(PositionPart.SHARES) && parts.contains(PositionPart.PRICE);
+        boolean money = parts.contains(PositionPart.MARKET_VALUE) || pricedShares;
+        Set<PositionPart> unused = java.util.EnumSet.noneOf(PositionPart.class);
+        if (money) unused.add(PositionPart.WEIGHT);
+        if (!pricedShares) {
+            unused.add(PositionPart.SHARES);
+            unused.add(PositionPart.PRICE);
+        }
+        found.values().removeIf(m -> {
+            boolean drop = m.spec().position() != null && unused.contains(m.spec().position());
+            if (drop) ignored.add(shorten(m.header()));
+            return drop;
+        });
+        if (money) return Positions.Basis.MARKET_VALUE;
+        return parts.contains(PositionPart.WEIGHT) ? Positions.Basis.WEIGHT : Positions.Basis.NONE;
+    }
+
+    /** The row's position from its cells: market value, else shares x price, else weight; NaN when none. */
+    private double positionSize() {
+        double weight = positionCells[PositionPart.WEIGHT.ordinal()];
+        double marketValue = positionCells[PositionPart.MARKET_VALUE.ordinal()];
+        double shares = positionCells[PositionPart.SHARES.ordinal()];
+        double price = positionCells[PositionPart.PRICE.ordinal()];
+        if (positionBasis == Positions.Basis.WEIGHT) return weight;
+        if (!Double.isNaN(marketValue)) return marketValue;
+        return Double.isNaN(shares) || Double.isNaN(price) ? Double.NaN : shares * price;
+    }
+
     private void readRow(int rowNumber, List<SheetCell> cells) {
         for (int i = 0, n = cells.size(); i < n; i++) {
             SheetCell cell = cells.get(i);
@@ -221,6 +265,7 @@ final class PortfolioAssembler implements RowSink {
         }
         Company.Builder builder = Company.builder(null, null);
         rowProblems.clear();
+        Arrays.fill(positionCells, Double.NaN);
         for (Mapped column : mapped) {
             SheetCell cell = slots[column.column()];
             slots[column.column()] = null;
@@ -231,6 +276,10 @@ final class PortfolioAssembler implements RowSink {
             }
         }
         if (rowProblems.isEmpty()) {
+            if (positionBasis != Positions.Basis.NONE) {
+                if (companiesRead == positionSizes.length) positionSizes = Arrays.copyOf(positionSizes, Math.max(64, companiesRead * 2));
+                positionSizes[companiesRead] = positionSize();
+            }
             companiesRead++;
             companies.accept(builder.build());
             return;
@@ -255,12 +304,20 @@ final class PortfolioAssembler implements RowSink {
         }
         try {
             if (cell.numeric() && spec != Columns.TICKER) {
+                if (spec.position() != null) {
+                    positionCells[spec.position().ordinal()] = spec.positionValue(cell.number(), cell.percent());
+                    return null;
+                }
                 spec.applyNumber(builder, cell.number(), cell.percent());
                 return null;
             }
             String text = cell.display().strip();
             if (Conversions.isMissing(text)) {
                 return spec.required() ? spec.expected() : null;
+            }
+            if (spec.position() != null) {
+                positionCells[spec.position().ordinal()] = spec.positionValue(text);
+                return null;
             }
             spec.apply(builder, text);
             if (spec == Columns.TICKER) {

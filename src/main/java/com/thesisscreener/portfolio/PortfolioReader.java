@@ -91,7 +91,7 @@ public final class PortfolioReader {
         List<Company> companies = new ArrayList<>();
         ImportSummary summary = readEach(file, sheetName, companies::add);
         return new ImportedPortfolio(summary.fileName(), summary.sheet(), companies, summary.problems(), summary.rowsRead(),
-                summary.ignoredColumns(), summary.problemsOmitted());
+                summary.ignoredColumns(), summary.problemsOmitted(), summary.positions());
     }
 
     /**

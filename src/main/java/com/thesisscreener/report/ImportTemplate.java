@@ -108,17 +108,25 @@ public final class ImportTemplate {
             new Column("Agentic production contracts", "Count of enterprise production contracts for agentic AI systems.",
                     "Whole number, 0 or more. " + EMPTY_IS_UNKNOWN, "3", "0", List.of()),
             new Column("Sovereign AI exposure", "Sells into sovereign AI programmes.",
-                    "Flag: yes or no. " + EMPTY_IS_UNKNOWN, "yes", TEXT, FLAG_VALUES));
+                    "Flag: yes or no. " + EMPTY_IS_UNKNOWN, "yes", TEXT, FLAG_VALUES),
+            new Column("Market value", "Optional: the position's market value in the book, to weigh the results by position "
+                    + "(weight by band, weighted score, exposure to each finding). Not a thesis input; no rule reads it.",
+                    "US dollars, 0 or more, like other money columns ($2.5M works). Instead of this column a book may give "
+                    + "Weight (a fraction or percentage, normalised when the weights do not sum to 100%) or Shares and Price "
+                    + "(market value = shares x price). Rows left empty are screened but left out of the book's figures.",
+                    "2500000", "#,##0", List.of()));
 
     /** Column widths in characters, in the order of {@link #COLUMNS}. */
-    private static final int[] WIDTHS = {9, 26, 22, 12, 14, 11, 12, 13, 13, 13, 11, 12, 11, 9, 19, 11, 16, 14, 11, 14, 12};
+    private static final int[] WIDTHS = {9, 26, 22, 12, 14, 11, 12, 13, 13, 13, 11, 12, 11, 9, 19, 11, 16, 14, 11, 14, 12, 14};
 
     private static final List<String> NOTES = List.of(
             "One company per row, from row 2. Keep the headers in row 1 as they are: the importer finds columns by them.",
             "Ratios are fractions shown as percentages: type 45% (or 0.45). Growth of +250% is 250% (or 2.5).",
             "Every column but Ticker and Segment may be left empty; the rules that need an empty input do not run, "
                     + "and the result lists them.",
-            "A row with a value the importer cannot read is not screened; every such cell is reported with its row and column.");
+            "A row with a value the importer cannot read is not screened; every such cell is reported with its row and column.",
+            "Positions are optional: Market value, or Weight, or Shares with Price. Without any of them the portfolio is "
+                    + "screened as a list; a negative or unreadable position, or a weight over 100% on one row, is a bad cell.");
 
     private ImportTemplate() {
     }

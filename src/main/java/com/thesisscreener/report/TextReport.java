@@ -1,5 +1,6 @@
 package com.thesisscreener.report;
 
+import com.thesisscreener.portfolio.PositionFigures;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Cap;
 import com.thesisscreener.screening.DerivedFigures;
@@ -7,6 +8,7 @@ import com.thesisscreener.screening.Finding;
 import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.TestNotRun;
+import com.thesisscreener.screening.WhatIfAnswers;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,10 +43,42 @@ public final class TextReport {
                 screening.rowsRead(), screening.rowsRejected(),
                 screening.ignoredColumns().isEmpty() ? "" : "; ignored columns: " + String.join(", ", screening.ignoredColumns()));
         out.println("Bands: " + bands(screening.bandCounts()));
+        if (screening.positions() != null) positions(screening.positions(), out);
         out.println("Rule set " + screening.ruleSetVersion());
     }
 
+    /** The book: weight by band, weighted score, exposure per finding and cap, the largest weak positions. */
+    public static void positions(PositionFigures book, PrintWriter out) {
+        out.println("Book (weights of positions; " + book.withoutPosition() + " compan" + (book.withoutPosition() == 1 ? "y" : "ies")
+                + " without a position left out):");
+        out.println("  weight by band: " + book.byBand().entrySet().stream()
+                .map(e -> e.getKey() + " " + weight(e.getValue())).collect(Collectors.joining(", ")));
+        out.println("  weighted score: " + book.weightedScore());
+        if (!book.byFinding().isEmpty()) {
+            out.println("  exposure by finding: " + book.byFinding().entrySet().stream()
+                    .map(e -> e.getKey() + " " + weight(e.getValue())).collect(Collectors.joining(", ")));
+        }
+        if (!book.byCap().isEmpty()) {
+            out.println("  under a cap: " + book.byCap().entrySet().stream()
+                    .map(e -> e.getKey() + " " + weight(e.getValue())).collect(Collectors.joining(", ")));
+        }
+        if (!book.largestReduceOrAvoid().isEmpty()) {
+            out.println("  largest REDUCE/AVOID positions: " + book.largestReduceOrAvoid().stream()
+                    .map(h -> h.ticker() + " " + weight(h.weight()) + " (" + h.band() + ")").collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** 0.1564 -> "15.64%". */
+    static String weight(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
     public static void explain(Recommendation r, PrintWriter out) {
+        explain(r, null, out);
+    }
+
+    /** The explanation with a "What would it take" section when {@code whatIf} is given. */
+    public static void explain(Recommendation r, WhatIfAnswers whatIf, PrintWriter out) {
         out.printf("%s  %s  (%s)%n", r.ticker(), text(r.name()), r.segment());
         out.printf("Score %d -> %s%s; confidence %s%n", r.score(), r.band(),
                 r.band() != r.scoreBand() ? " (score alone: " + r.scoreBand() + ")" : "", percent(r.confidence()));
@@ -71,8 +105,20 @@ public final class TextReport {
                 out.printf("  %-16s needs %s%n", t.ruleId(), String.join(", ", t.missingInputs()));
             }
         }
+        if (whatIf != null) {
+            out.println();
+            whatIf(whatIf, out);
+        }
         out.println();
         out.println("Rule set " + r.ruleSetVersion());
+    }
+
+    /** "What would it take": the nearest single change of each input that lifts or drops the band. */
+    public static void whatIf(WhatIfAnswers answers, PrintWriter out) {
+        out.println("What would it take (" + answers.ticker() + ", " + answers.today() + "; one input changed, all others as they are):");
+        if (answers.answers().isEmpty()) out.println("  no single change of a known input moves the band within its plausible range");
+        answers.lifts().forEach(sentence -> out.println("  lift: " + sentence));
+        answers.drops().forEach(sentence -> out.println("  drop: " + sentence));
     }
 
     static String topFindings(Recommendation r) {

@@ -1,10 +1,13 @@
 package com.thesisscreener.report;
 
+import com.thesisscreener.portfolio.PositionFigures;
 import com.thesisscreener.portfolio.RowProblem;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.DerivedFigures;
 import com.thesisscreener.screening.Finding;
 import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.WhatIf;
+import com.thesisscreener.screening.WhatIfAnswers;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,6 +48,9 @@ public final class XlsxReport {
     static final String FINDINGS = "Findings";
     static final String PROBLEMS = "Problems";
     static final String ABOUT = "About";
+    static final String WHAT_IF = "What if";
+    static final String BOOK = "Book";
+    static final List<String> WHAT_IF_HEADER = List.of("Ticker", "Band now", "Field", "Value", "Band then", "Direction", "Sentence");
 
     static final List<String> RANKED_HEADER = List.of("Rank", "Ticker", "Name", "Segment", "Score", "Band",
             "Band from score alone", "Confidence", "Caps", "Moat anchors", "Volume/deflation ratio",
@@ -80,15 +86,25 @@ public final class XlsxReport {
         write(screening, out, Instant.now(), SpreadsheetVersion.EXCEL2007.getMaxRows());
     }
 
+    /** As {@link #write(Screening, OutputStream)}, with a "What if" sheet of the answers (by ticker). */
+    public static void write(Screening screening, Map<String, WhatIfAnswers> whatIf, OutputStream out) {
+        write(screening, whatIf, out, Instant.now(), SpreadsheetVersion.EXCEL2007.getMaxRows());
+    }
+
     /** As {@link #write(Screening, OutputStream)}, with the timestamp and the rows per sheet (header included) fixed. */
     static void write(Screening screening, OutputStream out, Instant generatedAt, int maxRowsPerSheet) {
+        write(screening, null, out, generatedAt, maxRowsPerSheet);
+    }
+
+    static void write(Screening screening, Map<String, WhatIfAnswers> whatIf, OutputStream out, Instant generatedAt,
+                      int maxRowsPerSheet) {
         if (maxRowsPerSheet < 2) throw new IllegalArgumentException("a sheet needs room for a header and a row");
         // Inline strings: no shared-string table growing in memory. Temporary files gzipped: for 100,000 companies
         // the sheets' XML is ~400 MB (every finding repeats its thesis passage), too much for a small or in-memory
         // temp folder; compressed it is ~30 MB, at about twice the writing time. Since POI 5.3 close() also deletes
         // those temporary files (dispose() is deprecated).
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false)) {
-            new Writer(workbook, maxRowsPerSheet).write(screening, generatedAt);
+            new Writer(workbook, maxRowsPerSheet).write(screening, whatIf, generatedAt);
             workbook.write(new KeepOpen(out));
         } catch (IOException e) {
             throw new UncheckedIOException("the workbook could not be written: " + e.getMessage(), e);
@@ -108,6 +124,7 @@ public final class XlsxReport {
         private final CellStyle percentOneDecimal;
         private final CellStyle ratio;
         private final CellStyle bold;
+        private final CellStyle weightStyle;
         private final Map<Band, CellStyle> bands = new EnumMap<>(Band.class);
 
         Writer(SXSSFWorkbook workbook, int maxRows) {
@@ -128,6 +145,7 @@ public final class XlsxReport {
             percent = numberStyle("0%");
             percentOneDecimal = numberStyle("0.0%");
             ratio = numberStyle("0.00");
+            weightStyle = numberStyle("0.00%");
             XSSFFont white = (XSSFFont) workbook.createFont();
             white.setBold(true);
             white.setColor(colour(0xFFFFFF));
@@ -144,9 +162,11 @@ public final class XlsxReport {
             });
         }
 
-        void write(Screening screening, Instant generatedAt) {
+        void write(Screening screening, Map<String, WhatIfAnswers> whatIf, Instant generatedAt) {
             ranked(screening);
             findings(screening);
+            if (whatIf != null) whatIf(screening, whatIf);
+            if (screening.positions() != null) book(screening.positions());
             problems(screening);
             about(screening, generatedAt);
             workbook.setActiveSheet(0);
@@ -194,6 +214,73 @@ public final class XlsxReport {
                 }
             }
             table.finish();
+        }
+
+        /** One row per what-if answer: the nearest change of one input that moves the band. */
+        private void whatIf(Screening screening, Map<String, WhatIfAnswers> whatIf) {
+            Table table = new Table(WHAT_IF, WHAT_IF_HEADER, new int[]{9, 12, 28, 14, 12, 10, 90}, 1);
+            for (Recommendation r : screening.ranked()) {
+                WhatIfAnswers answers = whatIf.get(r.ticker());
+                if (answers == null) continue;
+                List<String> sentences = new java.util.ArrayList<>(answers.lifts());
+                sentences.addAll(answers.drops());
+                List<WhatIf> ordered = new java.util.ArrayList<>(answers.answers().stream().filter(a -> WhatIf.UP.equals(a.direction())).toList());
+                ordered.addAll(answers.answers().stream().filter(a -> WhatIf.DOWN.equals(a.direction())).toList());
+                for (int i = 0; i < ordered.size(); i++) {
+                    WhatIf answer = ordered.get(i);
+                    Row row = table.next();
+                    text(row, 0, r.ticker());
+                    text(row, 1, r.band().name(), bands.get(r.band()));
+                    text(row, 2, answer.field());
+                    if (answer.value() instanceof Number number) number(row, 3, number, null);
+                    else text(row, 3, answer.value() instanceof Boolean yes ? (yes ? "yes" : "no") : String.valueOf(answer.value()));
+                    text(row, 4, answer.band().name(), bands.get(answer.band()));
+                    text(row, 5, answer.direction());
+                    text(row, 6, sentences.get(i));
+                }
+            }
+            table.finish();
+        }
+
+        /** The book: weight by band, weighted score, exposure per finding and cap, largest REDUCE/AVOID positions. */
+        private void book(PositionFigures book) {
+            Sheet sheet = workbook.createSheet(BOOK);
+            sheet.setColumnWidth(0, 30 * 256);
+            sheet.setColumnWidth(1, 14 * 256);
+            sheet.setColumnWidth(2, 14 * 256);
+            int[] next = {0};
+            text(sheet.createRow(next[0]++), 0, "The book: weights are shares of the positions' total", bold);
+            count(sheet, next, "Companies without a position", book.withoutPosition());
+            Row score = sheet.createRow(next[0]++);
+            text(score, 0, "Weighted score", bold);
+            number(score, 1, book.weightedScore(), null);
+            next[0]++;
+            weights(sheet, next, "Band", book.byBand().entrySet().stream()
+                    .map(e -> Map.entry(e.getKey().name(), e.getValue())).toList(), true);
+            weights(sheet, next, "Finding (rule id)", List.copyOf(book.byFinding().entrySet()), false);
+            weights(sheet, next, "Cap (rule id)", List.copyOf(book.byCap().entrySet()), false);
+            Row heading = sheet.createRow(next[0]++);
+            text(heading, 0, "Largest REDUCE/AVOID positions", header);
+            text(heading, 1, "Weight", header);
+            text(heading, 2, "Band", header);
+            for (PositionFigures.Holding holding : book.largestReduceOrAvoid()) {
+                Row row = sheet.createRow(next[0]++);
+                text(row, 0, holding.ticker() + (holding.name() == null ? "" : " " + holding.name()));
+                number(row, 1, holding.weight(), weightStyle);
+                text(row, 2, holding.band().name(), bands.get(holding.band()));
+            }
+        }
+
+        private void weights(Sheet sheet, int[] next, String heading, List<Map.Entry<String, Double>> weights, boolean banded) {
+            Row row = sheet.createRow(next[0]++);
+            text(row, 0, heading, header);
+            text(row, 1, "Weight", header);
+            for (Map.Entry<String, Double> weight : weights) {
+                Row line = sheet.createRow(next[0]++);
+                text(line, 0, weight.getKey(), banded ? bands.get(Band.valueOf(weight.getKey())) : null);
+                number(line, 1, weight.getValue(), weightStyle);
+            }
+            next[0]++;
         }
 
         private void problems(Screening screening) {

@@ -112,6 +112,7 @@ class PortfolioPages {
         model.addAttribute("sort", sort);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("problems", portfolios.problems(id));
+        model.addAttribute("book", BookChart.of(portfolios.positionFigures(id, all)));
         return "results";
     }
 
@@ -136,7 +137,18 @@ class PortfolioPages {
         model.addAttribute("r", found);
         model.addAttribute("count", ranked.size());
         model.addAttribute("inputs", StoredCompanies.display(stored.inputs(id, ticker)));
+        whatIf(id, screeningRun, ticker, model);
         return "company";
+    }
+
+    /** "What would it take": on by default, with the active rules; a run screened with other rules says so instead. */
+    private void whatIf(long id, ScreeningRun run, String ticker, Model model) {
+        try {
+            model.addAttribute("whatIf", portfolios.whatIf(id, run, java.util.Set.of(ticker)).get(ticker));
+        } catch (com.thesisscreener.web.InvalidRequestException otherRules) {
+            model.addAttribute("whatIfNote", "This run was screened with rule set " + run.ruleSetVersion()
+                    + ", not the active one: screen the portfolio again to see what would move the band under the active rules.");
+        }
     }
 
     @GetMapping("/portfolios/{id}/runs")

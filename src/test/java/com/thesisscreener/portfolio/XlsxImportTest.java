@@ -238,13 +238,13 @@ class XlsxImportTest {
 
     @Test
     void unknownColumnsAreIgnoredAndListedOnce() throws Exception {
-        Path file = Workbooks.sheet("P", new Object[]{"Notes", "Ticker", "Weight", "Segment", "Notes"},
-                        new Object[]{"whatever", "A", "12%", "OTHER", "more"})
+        Path file = Workbooks.sheet("P", new Object[]{"Notes", "Ticker", "Analyst", "Segment", "Notes"},
+                        new Object[]{"whatever", "A", "J. Doe", "OTHER", "more"})
                 .writeXlsx(dir.resolve("p.xlsx"));
 
         ImportedPortfolio imported = reader.read(file);
 
-        assertThat(imported.ignoredColumns()).containsExactly("Notes", "Weight");
+        assertThat(imported.ignoredColumns()).containsExactly("Notes", "Analyst");
         assertThat(imported.companies()).containsExactly(Company.builder("A", Segment.OTHER).build());
     }
 

@@ -1,9 +1,17 @@
 package com.thesisscreener.portfolio.store;
 
 import com.thesisscreener.portfolio.ImportedPortfolio;
+import com.thesisscreener.portfolio.PositionFigures;
+import com.thesisscreener.portfolio.Positions;
 import com.thesisscreener.report.Screening;
 import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleSet;
+import com.thesisscreener.rules.WhatIfRules;
+import com.thesisscreener.screening.WhatIfAnswers;
+import com.thesisscreener.web.InvalidRequestException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
@@ -24,12 +32,14 @@ public class PortfolioService {
     private final ActiveRules rules;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final PositionStore positions;
 
-    PortfolioService(PortfolioRepository repository, ActiveRules rules, MeterRegistry meters) {
+    PortfolioService(PortfolioRepository repository, ActiveRules rules, MeterRegistry meters, PositionStore positions) {
         this.repository = repository;
         this.rules = rules;
         this.meters = meters;
         this.clock = Clock.systemUTC();
+        this.positions = positions;
     }
 
     /** What an upload produced: the stored portfolio, its first run and the results of that run. */
@@ -51,6 +61,7 @@ public class PortfolioService {
         long id = repository.insertPortfolio(name, imported.fileName(), imported.sheet(), imported.rowsRead(),
                 imported.rowsRejected(), imported.ignoredColumns(), now);
         repository.insertCompanies(id, imported.companies());
+        positions.insert(id, imported.positions());
         repository.insertProblems(id, imported.problems());
         long runId = repository.insertRun(id, ruleSet.version(), results, now);
         return new Created(portfolio(id), run(id, runId), results);
@@ -125,8 +136,38 @@ public class PortfolioService {
     public Screening screening(long portfolioId, Long runId) {
         StoredPortfolio portfolio = portfolio(portfolioId);
         ScreeningRun run = runOrLatest(portfolioId, runId);
+        List<Recommendation> results = results(run, null, null);
         return new Screening(portfolio.fileName(), portfolio.sheet(), run.ruleSetVersion(), portfolio.rowsRead(),
-                results(run, null, null), repository.findProblems(portfolioId), portfolio.ignoredColumns());
+                results, repository.findProblems(portfolioId), portfolio.ignoredColumns(), positionFigures(portfolioId, results));
+    }
+
+    /**
+     * What-if answers for the companies of a run with these tickers, by ticker. The answers come from the active
+     * rules, so the run must have been screened with them: otherwise answer and result would disagree.
+     */
+    public Map<String, WhatIfAnswers> whatIf(long portfolioId, ScreeningRun run, Set<String> tickers) {
+        RuleSet active = rules.current();
+        if (!active.version().equals(run.ruleSetVersion())) {
+            throw new InvalidRequestException("whatIf needs a run screened with the active rules: run " + run.id() + " used rule set "
+                    + run.ruleSetVersion() + ", the active one is " + active.version() + "; screen the portfolio again (POST .../runs)",
+                    "whatIf");
+        }
+        List<Company> companies = repository.findCompanies(portfolioId).stream().filter(c -> tickers.contains(c.ticker())).toList();
+        Map<String, WhatIfAnswers> answers = new HashMap<>();
+        WhatIfRules.searchFor(active).answersFor(companies).forEach(a -> answers.put(a.ticker(), a));
+        return answers;
+    }
+
+    /** The book's figures for results of this portfolio (any order), or null when it was uploaded without positions. */
+    public PositionFigures positionFigures(long portfolioId, List<Recommendation> results) {
+        Positions book = positions.find(portfolioId);
+        if (!book.present()) return null;
+        return PositionFigures.of(results, repository.findCompanies(portfolioId), book);
+    }
+
+    /** The book's figures for a run: weight by band, weighted score, exposure per finding; null without positions. */
+    public PositionFigures positionFigures(long portfolioId, ScreeningRun run) {
+        return positionFigures(portfolioId, results(run, null, null));
     }
 
     /** Which companies changed band, score or findings between {@code against} and {@code runId}. */

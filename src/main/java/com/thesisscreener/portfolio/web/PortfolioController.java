@@ -11,7 +11,13 @@ import com.thesisscreener.report.CsvReport;
 import com.thesisscreener.report.Screening;
 import com.thesisscreener.report.XlsxReport;
 import com.thesisscreener.screening.Band;
+import com.thesisscreener.portfolio.PositionFigures;
+import com.thesisscreener.report.JsonReport;
 import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.WhatIfAnswers;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
 import com.thesisscreener.screening.Segment;
 import com.thesisscreener.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,7 +63,8 @@ class PortfolioController {
     record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
     }
 
-    record Results(long portfolioId, long runId, String ruleSetVersion, int count, List<Recommendation> items) {
+    /** @param items results, each with {@code whatIf} answers when asked for */
+    record Results(long portfolioId, long runId, String ruleSetVersion, int count, List<?> items) {
     }
 
     record Problems(long portfolioId, int count, List<RowProblemView> items) {
@@ -83,7 +90,8 @@ class PortfolioController {
         if (name != null && name.length() > 200) throw new InvalidRequestException("name is longer than 200 characters", "name");
         ImportedPortfolio imported = uploads.read(file, sheet);
         PortfolioService.Created created = portfolios.store(name == null || name.isBlank() ? imported.fileName() : name.strip(), imported);
-        PortfolioSummary summary = PortfolioSummary.of(created.portfolio(), PortfolioSummary.Run.of(created.run(), Recommendation.countByBand(created.results())));
+        PortfolioSummary summary = PortfolioSummary.of(created.portfolio(), PortfolioSummary.Run.of(created.run(),
+                Recommendation.countByBand(created.results())), PositionFigures.of(created.results(), imported.positions()));
         return ResponseEntity.created(URI.create("/api/v1/portfolios/" + created.portfolio().id()))
                 .body(new Created(summary, imported.problems().stream().map(RowProblemView::of).toList()));
     }
@@ -101,7 +109,10 @@ class PortfolioController {
     @GetMapping("/{id}")
     @Operation(summary = "One portfolio with its latest run")
     PortfolioSummary get(@PathVariable long id) {
-        return summary(portfolios.portfolio(id));
+        PortfolioSummary summary = summary(portfolios.portfolio(id));
+        if (summary.latestRun() == null) return summary;
+        PositionFigures book = portfolios.positionFigures(id, portfolios.run(id, summary.latestRun().id()));
+        return book == null ? summary : PortfolioSummary.of(portfolios.portfolio(id), summary.latestRun(), book);
     }
 
     @DeleteMapping("/{id}")
@@ -115,9 +126,18 @@ class PortfolioController {
     @Operation(summary = "Results of a run (the latest unless 'run' is given)", description = "Ranked best first by default; "
             + "sort=score (highest first), sort=score,asc, sort=ticker; filter by band and segment.")
     Results results(@PathVariable long id, @RequestParam(required = false) Long run, @RequestParam(required = false) Band band,
-                    @RequestParam(required = false) Segment segment, @RequestParam(defaultValue = "rank") String sort) {
+                    @RequestParam(required = false) Segment segment, @RequestParam(defaultValue = "rank") String sort,
+                    @Parameter(description = "add \"whatIf\" to every result: the nearest change of each input that moves its band "
+                            + "(the run must have been screened with the active rules)") @RequestParam(defaultValue = "false") boolean whatIf) {
         ScreeningRun screeningRun = portfolios.runOrLatest(id, run);
         List<Recommendation> items = portfolios.results(screeningRun, band, segment).stream().sorted(order(sort)).toList();
+        if (whatIf) {
+            Map<String, WhatIfAnswers> answers = portfolios.whatIf(id, screeningRun,
+                    items.stream().map(Recommendation::ticker).collect(java.util.stream.Collectors.toSet()));
+            List<ObjectNode> withAnswers = items.stream().map(r -> JsonReport.withWhatIf(r,
+                    answers.containsKey(r.ticker()) ? answers.get(r.ticker()).answers() : List.of())).toList();
+            return new Results(id, screeningRun.id(), screeningRun.ruleSetVersion(), items.size(), withAnswers);
+        }
         return new Results(id, screeningRun.id(), screeningRun.ruleSetVersion(), items.size(), items);
     }
 
@@ -158,10 +178,17 @@ class PortfolioController {
 
     @GetMapping(path = "/{id}/report.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "The run's results as a workbook: ranked sheet with band colours, findings, problems, rule-set version")
-    ResponseEntity<byte[]> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run) {
+    ResponseEntity<byte[]> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run,
+                                      @Parameter(description = "add a 'What if' sheet (the run must use the active rules)")
+                                      @RequestParam(defaultValue = "false") boolean whatIf) {
         Screening screening = portfolios.screening(id, run);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        XlsxReport.write(screening, out);
+        if (whatIf) {
+            Set<String> tickers = screening.ranked().stream().map(Recommendation::ticker).collect(java.util.stream.Collectors.toSet());
+            XlsxReport.write(screening, portfolios.whatIf(id, portfolios.runOrLatest(id, run), tickers), out);
+        } else {
+            XlsxReport.write(screening, out);
+        }
         return attachment(out.toByteArray(), XLSX, reportName(id, "xlsx"));
     }
 

@@ -1,12 +1,17 @@
 package com.thesisscreener.screening.web;
 
 import com.thesisscreener.ScreenerProperties;
+import com.thesisscreener.report.JsonReport;
 import com.thesisscreener.rules.ActiveRules;
+import com.thesisscreener.rules.RuleSet;
+import com.thesisscreener.rules.WhatIfRules;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.WhatIf;
 import com.thesisscreener.web.InvalidRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -17,7 +22,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code POST /api/v1/score} and {@code /score/batch}: scoring without storing anything. */
 @RestController
@@ -40,15 +47,20 @@ class ScoreController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Score one company", description = "One company record in, one recommendation out: score, band, "
             + "confidence, findings (rule id, points, sentence, thesis passage), caps, derived figures, tests not run, rule-set version.")
-    Recommendation score(@RequestBody CompanyRecord record) {
+    Object score(@RequestBody CompanyRecord record,
+                 @Parameter(description = "add \"whatIf\": the nearest change of each input that moves the band")
+                 @RequestParam(defaultValue = "false") boolean whatIf) {
         Company company = valid(record, "");
-        return screen(List.of(company)).get(0);
+        List<Company> companies = List.of(company);
+        return whatIf ? withWhatIf(companies).get(0) : screen(companies).get(0);
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Score a batch of companies", description = "A JSON array of company records (at most screener.batch-limit, "
             + "10,000 by default); results come back in input order, all scored with the same rule-set version.")
-    List<Recommendation> scoreBatch(@RequestBody List<CompanyRecord> records) {
+    List<?> scoreBatch(@RequestBody List<CompanyRecord> records,
+                       @Parameter(description = "add \"whatIf\" to every result")
+                       @RequestParam(defaultValue = "false") boolean whatIf) {
         if (records.isEmpty()) throw new InvalidRequestException("the batch is empty; send a JSON array of company records", null);
         if (records.size() > properties.batchLimit()) {
             throw new InvalidRequestException("the batch holds " + records.size() + " records; the limit is " + properties.batchLimit()
@@ -59,7 +71,18 @@ class ScoreController {
             if (records.get(i) == null) throw new InvalidRequestException("record [" + i + "] is null", "[" + i + "]");
             companies.add(valid(records.get(i), "[" + i + "]."));
         }
-        return screen(companies);
+        return whatIf ? withWhatIf(companies) : screen(companies);
+    }
+
+    /** Results with their what-if answers, all from one rule set. */
+    private List<ObjectNode> withWhatIf(List<Company> companies) {
+        RuleSet active = rules.current();
+        List<Recommendation> results = meters.timer("screener.score.latency").record(() -> active.screener().screen(companies));
+        meters.counter("screener.companies.scored").increment(companies.size());
+        List<List<WhatIf>> answers = WhatIfRules.searchFor(active).findAll(companies);
+        List<ObjectNode> out = new ArrayList<>(companies.size());
+        for (int i = 0; i < companies.size(); i++) out.add(JsonReport.withWhatIf(results.get(i), answers.get(i)));
+        return out;
     }
 
     private List<Recommendation> screen(List<Company> companies) {
