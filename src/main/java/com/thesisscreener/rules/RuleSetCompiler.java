@@ -94,7 +94,11 @@ public final class RuleSetCompiler {
         Build build = build(files);
         List<RuleError> warnings = new ArrayList<>();
         if (!build.views.isEmpty()) {
-            RuleWarnings.of(build.views, expectedRuleIds).stream().map(build.toSheet).forEach(warnings::add);
+            try {
+                RuleWarnings.of(build.views, expectedRuleIds).stream().map(build.toSheet).forEach(warnings::add);
+            } catch (RuntimeException | StackOverflowError unparsable) {
+                // Warnings read the rule text; a file the parser cannot read has its errors reported already.
+            }
         }
         warnings.addAll(build.warnings);
         return new ValidationReport(files.isEmpty() ? "" : versionOf(files), files, build.errors, dedupe(warnings),
@@ -144,10 +148,22 @@ public final class RuleSetCompiler {
             RuleFile table = tables.get(error.file());
             return table == null ? error : DecisionTables.toSheet(error, table, generated.get(error.file()));
         };
+        List<RuleError> unreadable = new ArrayList<>(build.errors);
+        List<RuleError> firstLook = new ArrayList<>();
         for (RuleFile view : build.views) {
-            RulePolicy.check(view.name(), view.content()).stream().map(build.toSheet).forEach(build.errors::add);
+            RulePolicy.check(view.name(), view.content()).stream().map(build.toSheet).forEach(firstLook::add);
         }
-        if (!build.errors.isEmpty()) return build; // untrusted code that breaks the policy never reaches the compiler
+        if (!unreadable.isEmpty() || !firstLook.isEmpty()) {
+            // Report every kind of error at once: the compiler and the sandbox still look at the rest (nothing is loaded),
+            // keeping what they find at lines the first look did not already explain.
+            build.errors.clear();
+            compileAndVerify(build, tables.keySet(), versionOf(files), null);
+            build.errors.removeIf(error -> error.line() <= 0 && !firstLook.isEmpty()
+                    || firstLook.stream().anyMatch(seen -> seen.file().equals(error.file()) && seen.line() == error.line()));
+            build.errors.addAll(0, firstLook);
+            build.errors.addAll(0, unreadable);
+            return build;
+        }
 
         String version = versionOf(files);
         String key = cache.key(files);
@@ -163,7 +179,10 @@ public final class RuleSetCompiler {
         return build;
     }
 
-    /** Drools' executable-model build of the views, verified and stored in the cache; null with errors in the build when it fails. */
+    /**
+     * Drools' executable-model build of the views, verified, stored in the cache and loaded; null with errors in the
+     * build when it fails, and null without loading anything when {@code key} is null (the set is refused already).
+     */
     private KieBase compileAndVerify(Build build, java.util.Set<String> tables, String version, String key) {
         KieServices kieServices = KieServices.get();
         KieFileSystem fileSystem = kieServices.newKieFileSystem();
@@ -201,6 +220,10 @@ public final class RuleSetCompiler {
             List<RuleError> unique = dedupe(build.errors);
             build.errors.clear();
             build.errors.addAll(unique);
+            return null;
+        }
+        if (key == null) {
+            kieServices.getRepository().removeKieModule(releaseId);
             return null;
         }
         cache.store(key, RuleCache.moduleJar((InternalKieModule) builder.getKieModule()), dedupe(build.warnings));

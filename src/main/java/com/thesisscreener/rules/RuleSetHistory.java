@@ -1,6 +1,6 @@
 package com.thesisscreener.rules;
 
-import com.thesisscreener.Instance;
+import com.thesisscreener.web.InstanceId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +26,14 @@ public class RuleSetHistory {
 
     private final JdbcClient jdbc;
     private final Optional<ActivatedBy> activatedBy;
-    private final Instance instance;
+    private final InstanceId instance;
 
     /** Who made a rule set go live, when the security layer can tell. */
     public interface ActivatedBy {
         String currentUser();
     }
 
-    RuleSetHistory(JdbcClient jdbc, Optional<ActivatedBy> activatedBy, Instance instance) {
+    RuleSetHistory(JdbcClient jdbc, Optional<ActivatedBy> activatedBy, InstanceId instance) {
         this.jdbc = jdbc;
         this.activatedBy = activatedBy;
         this.instance = instance;
@@ -88,7 +88,7 @@ public class RuleSetHistory {
                         insert into rule_set_activation (version, activated_at, trigger_name, activated_by, instance_name)
                         values (?, ?, ?, ?, ?)""")
                 .params(ruleSet.version(), Timestamp.from(now), trigger, activatedBy.map(ActivatedBy::currentUser).orElse(null),
-                        instance.name())
+                        instance.id())
                 .update(key, "id");
         jdbc.sql("update rule_set_live set version = ?, activation_id = ?, changed_at = ? where id = 1")
                 .params(ruleSet.version(), key.getKey().longValue(), Timestamp.from(now)).update();

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which service instance this is, for the audit log and the metrics when several run on one database:
- * {@code screener.instance-id} (SCREENER_INSTANCE_ID) when set, otherwise the host name and the configured
+ * {@code screener.instance-name} (SCREENER_INSTANCE_NAME) when set, otherwise the host name and the configured
  * port ({@code host:8080}), or the host name and a random suffix chosen at start when the port is picked at random.
  */
 @Component
@@ -20,7 +20,7 @@ public class InstanceId {
 
     @Autowired
     public InstanceId(Environment environment) {
-        this(environment.getProperty("screener.instance-id", ""), environment.getProperty("server.port", "8080"));
+        this(environment.getProperty("screener.instance-name", ""), environment.getProperty("server.port", "8080"));
     }
 
     InstanceId(String configured, String port) {

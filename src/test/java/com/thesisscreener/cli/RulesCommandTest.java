@@ -37,7 +37,7 @@ class RulesCommandTest {
         Files.writeString(moat, Files.readString(moat).replace("Company( ownsCompute == true )", "Company( ownsCompute == true, System.getenv(\"HOME\") != null )"));
 
         assertThat(run("rules", "validate", copy.toString())).isEqualTo(2);
-        assertThat(stdout()).containsPattern(java.util.regex.Pattern.quote(moat.toString()) + ":\\d+:\\d+ rule code may not call java.lang.System.getenv")
+        assertThat(stdout()).containsPattern(java.util.regex.Pattern.quote(moat.toString()) + ":\\d+:\\d+ rule MOAT-COMPUTE: rule code may not call java.lang.System.getenv")
                 .contains(": not valid, 1 error");
         assertThat(run("rules", "test", copy.toString())).isEqualTo(2);
     }

@@ -74,7 +74,8 @@ class RuleEditingTest {
 
         Files.writeString(RULES.resolve("risks.drl"), original.replace("function double aheadOfDemandCapex() { return 0.40; }",
                 "function double aheadOfDemandCapex() { return 0.35; }"));
-        JsonNode fixed = waitFor(status -> !status.get("activeVersion").asString().equals(liveVersion));
+        JsonNode fixed = waitFor(status -> !status.get("activeVersion").asString().equals(liveVersion)
+                && status.path("lastAttempt").path("errors").isEmpty());
 
         String newVersion = fixed.get("activeVersion").asString();
         assertThat(fixed.get("lastAttempt").get("errors")).isEmpty();
