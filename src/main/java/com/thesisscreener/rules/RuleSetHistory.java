@@ -1,5 +1,6 @@
 package com.thesisscreener.rules;
 
+import com.thesisscreener.Instance;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,30 +10,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Every rule set that was ever active, with its files, what changed, and each time it went live. */
+/**
+ * Every rule set that was ever active, with its files, what changed, and each time it went live; and the one
+ * that is live now. The database is where the live set is decided: every instance serves the version of
+ * {@code rule_set_live} ({@link ActiveRules} polls it), whichever instance activated it.
+ */
 @Repository
 public class RuleSetHistory {
 
     private final JdbcClient jdbc;
     private final Optional<ActivatedBy> activatedBy;
+    private final Instance instance;
 
     /** Who made a rule set go live, when the security layer can tell. */
     public interface ActivatedBy {
         String currentUser();
     }
 
-    RuleSetHistory(JdbcClient jdbc, Optional<ActivatedBy> activatedBy) {
+    RuleSetHistory(JdbcClient jdbc, Optional<ActivatedBy> activatedBy, Instance instance) {
         this.jdbc = jdbc;
         this.activatedBy = activatedBy;
+        this.instance = instance;
     }
 
-    /** One activation of a version. */
-    public record Activation(String version, Instant activatedAt, String trigger, String activatedBy, String changes) {
+    /** One activation of a version, and the instance it was made on. */
+    public record Activation(String version, Instant activatedAt, String trigger, String activatedBy, String changes, String instance) {
     }
 
     /** A stored version: its files as they were. Decision tables come back base64-encoded. */
@@ -48,16 +56,25 @@ public class RuleSetHistory {
         }
     }
 
-    @EventListener
+    /** The version every instance should serve, as the database says; empty until a first activation. */
+    public Optional<String> liveVersion() {
+        return jdbc.sql("select version from rule_set_live where id = 1").query(String.class).optional();
+    }
+
+    /**
+     * Makes {@code ruleSet} the live set of every instance: stores its files when the version is new, records the
+     * activation and points the live row at it, all in one transaction that holds the live row's lock, so two
+     * instances activating at once are applied one after the other.
+     *
+     * @return the version that was live before, null for the first
+     */
     @Transactional
-    public void record(RuleSetActivated activated) {
-        RuleSet ruleSet = activated.ruleSet();
+    public String activate(RuleSet ruleSet, String trigger) {
+        String before = jdbc.sql("select version from rule_set_live where id = 1 for update").query(String.class).optional().orElse(null);
         Instant now = Instant.now();
-        boolean known = jdbc.sql("select count(*) from rule_set_version where version = ?").param(ruleSet.version())
-                .query(Long.class).single() > 0;
-        if (!known) {
+        if (!known(ruleSet.version())) {
             jdbc.sql("insert into rule_set_version (version, first_active, changes) values (?, ?, ?)")
-                    .params(ruleSet.version(), Timestamp.from(now), changes(activated.previous(), ruleSet)).update();
+                    .params(ruleSet.version(), Timestamp.from(now), changes(before == null ? null : filesOf(before), before, ruleSet)).update();
             for (RuleFile file : ruleSet.files()) {
                 boolean text = !file.isDecisionTable();
                 jdbc.sql("insert into rule_set_file (version, name, encoding, content) values (?, ?, ?, ?)")
@@ -66,20 +83,36 @@ public class RuleSetHistory {
                         .update();
             }
         }
-        jdbc.sql("insert into rule_set_activation (version, activated_at, trigger_name, activated_by) values (?, ?, ?, ?)")
-                .params(ruleSet.version(), Timestamp.from(now), activated.trigger(),
-                        activatedBy.map(ActivatedBy::currentUser).orElse(null))
-                .update();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into rule_set_activation (version, activated_at, trigger_name, activated_by, instance_name)
+                        values (?, ?, ?, ?, ?)""")
+                .params(ruleSet.version(), Timestamp.from(now), trigger, activatedBy.map(ActivatedBy::currentUser).orElse(null),
+                        instance.name())
+                .update(key, "id");
+        jdbc.sql("update rule_set_live set version = ?, activation_id = ?, changed_at = ? where id = 1")
+                .params(ruleSet.version(), key.getKey().longValue(), Timestamp.from(now)).update();
+        return before;
+    }
+
+    /** Whether the version was ever active. */
+    public boolean known(String version) {
+        return jdbc.sql("select count(*) from rule_set_version where version = ?").param(version).query(Long.class).single() > 0;
+    }
+
+    /** The stored files of a version, empty when it is unknown. */
+    public List<RuleFile> filesOf(String version) {
+        return version(version).map(Version::ruleFiles).orElse(List.of());
     }
 
     /** Activations, newest first. */
     public List<Activation> activations() {
         return jdbc.sql("""
-                        select a.version, a.activated_at, a.trigger_name, a.activated_by, v.changes
+                        select a.version, a.activated_at, a.trigger_name, a.activated_by, v.changes, a.instance_name
                         from rule_set_activation a join rule_set_version v on v.version = a.version
                         order by a.id desc""")
                 .query((rs, n) -> new Activation(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
+                        rs.getString(5), rs.getString(6)))
                 .list();
     }
 
@@ -92,9 +125,9 @@ public class RuleSetHistory {
     }
 
     /** "first version" or which files were added, removed or edited since the previous set. */
-    static String changes(RuleSet previous, RuleSet next) {
-        if (previous == null) return "first version seen";
-        Map<String, RuleFile> before = previous.files().stream().collect(Collectors.toMap(RuleFile::name, Function.identity()));
+    private static String changes(List<RuleFile> previousFiles, String previousVersion, RuleSet next) {
+        if (previousFiles == null) return "first version seen";
+        Map<String, RuleFile> before = previousFiles.stream().collect(Collectors.toMap(RuleFile::name, Function.identity()));
         Map<String, RuleFile> after = next.files().stream().collect(Collectors.toMap(RuleFile::name, Function.identity()));
         List<String> parts = new ArrayList<>();
         List<String> edited = after.keySet().stream().filter(before::containsKey).filter(n -> !before.get(n).equals(after.get(n))).sorted().toList();
@@ -103,7 +136,7 @@ public class RuleSetHistory {
         if (!edited.isEmpty()) parts.add("edited " + String.join(", ", edited));
         if (!added.isEmpty()) parts.add("added " + String.join(", ", added));
         if (!removed.isEmpty()) parts.add("removed " + String.join(", ", removed));
-        String summary = "from " + previous.version() + ": " + (parts.isEmpty() ? "no file changed" : String.join("; ", parts));
+        String summary = "from " + previousVersion + ": " + (parts.isEmpty() ? "no file changed" : String.join("; ", parts));
         return summary.length() > 4000 ? summary.substring(0, 4000) : summary;
     }
 

@@ -1,5 +1,6 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 
 /** First start with an empty user table and no configured password: a one-time password, printed once, hashed. */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:first-admin;DB_CLOSE_DELAY=-1",
         "screener.sample-portfolio=",

@@ -1,5 +1,6 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sign-in and roles over real HTTP: 401/403 problem documents, API keys, throttling, security headers, the audit log. */
+@DatabaseTest
 @SecurityTestContext
 class SecurityEndToEndTest {
 

@@ -1,5 +1,6 @@
 package com.thesisscreener.ui;
 
+import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.security.Role;
@@ -49,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * (nothing downloads a browser). Skipped with a message when they are not installed. Screenshots go to
  * {@code target/screenshots/}.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
         "screener.sample-portfolio=",

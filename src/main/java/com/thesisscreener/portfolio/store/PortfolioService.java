@@ -12,6 +12,7 @@ import com.thesisscreener.screening.Segment;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +62,13 @@ public class PortfolioService {
         portfolio(portfolioId);
         RuleSet ruleSet = rules.current();
         List<Recommendation> results = screen(ruleSet, repository.findCompanies(portfolioId));
-        long runId = repository.insertRun(portfolioId, ruleSet.version(), results, clock.instant());
+        long runId;
+        try {
+            runId = repository.insertRun(portfolioId, ruleSet.version(), results, clock.instant());
+        } catch (DataIntegrityViolationException deleted) {
+            // Another request (or instance) deleted the portfolio meanwhile: its rows are gone, so is the run.
+            throw new PortfolioNotFoundException("portfolio " + portfolioId + " was deleted while it was screened again; no run was stored");
+        }
         return run(portfolioId, runId);
     }
 

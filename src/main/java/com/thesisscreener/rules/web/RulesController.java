@@ -123,6 +123,30 @@ class RulesController {
         return preview(candidate(read(files), replace), portfolioId);
     }
 
+    @PostMapping(path = "/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Activate rule files sent as JSON (ADMIN)", description = "Laid over the live files by name as for validate "
+            + "(replace=true to send the whole set); validated, made live for every instance on the database, and written into "
+            + "the rules folder. 422 problem with every error when they do not compile; the live set keeps serving.")
+    RulesStatus.Attempt activateJson(@RequestBody CandidateRules candidate) {
+        return activated(CandidateRules.merge(rules.current().files(), candidate.ruleFiles(), candidate.replacesAll()));
+    }
+
+    @PostMapping(path = "/activate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Activate uploaded rule files (parts named 'files'), laid over the live files by name (ADMIN)")
+    RulesStatus.Attempt activateUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+                                       @RequestParam(defaultValue = "false") boolean replace) {
+        return activated(CandidateRules.merge(rules.current().files(), read(files), replace));
+    }
+
+    private RulesStatus.Attempt activated(List<RuleFile> files) {
+        RulesStatus.Attempt attempt = rules.activate(files, "upload");
+        if (!attempt.errors().isEmpty()) {
+            throw new InvalidRulesException("the rule files were not activated; still serving " + rules.current().version(),
+                    new ValidationReport(attempt.version(), List.of(), attempt.errors(), attempt.warnings(), null));
+        }
+        return attempt;
+    }
+
     @GetMapping("/versions")
     @Operation(summary = "Every activation of a rule set, newest first, with what changed")
     List<RuleSetHistory.Activation> versions() {
@@ -138,8 +162,8 @@ class RulesController {
     }
 
     @PostMapping("/versions/{version}/restore")
-    @Operation(summary = "Roll back to a stored version", description = "Writes that version's files into the rules folder (rule files "
-            + "it did not have are removed) and loads them; the rollback is itself recorded as an activation.")
+    @Operation(summary = "Roll back to a stored version", description = "Makes that version's files live again for every instance "
+            + "and writes them into the rules folder (rule files it did not have are removed); the rollback is itself recorded as an activation.")
     RulesStatus.Attempt restore(@PathVariable String version) {
         RuleSetHistory.Version stored = history.version(version)
                 .orElseThrow(() -> new com.thesisscreener.portfolio.store.PortfolioNotFoundException("no rule-set version " + version));

@@ -1,5 +1,6 @@
 package com.thesisscreener.portfolio.store;
 
+import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.portfolio.RowProblem;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
+@DatabaseTest
 @JdbcTest
 @Import({PortfolioRepository.class, PortfolioRepositoryTest.Json.class})
 class PortfolioRepositoryTest {

@@ -1,5 +1,6 @@
 package com.thesisscreener.portfolio.web;
 
+import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.web.TestHttp;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * uploaded over HTTP: a problem document naming the file and the reason, nothing stored, no stack trace.
  * Skipped, with a message, where the corpus folder is absent.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:corpus;DB_CLOSE_DELAY=-1",
         "screener.sample-portfolio=",

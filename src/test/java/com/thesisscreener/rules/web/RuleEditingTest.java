@@ -1,5 +1,6 @@
 package com.thesisscreener.rules.web;
 
+import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.web.TestHttp;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rules keep serving, a fix goes live without a restart, every version is kept, and a preview shows what
  * an edited threshold would change before anything is activated.
  */
+@DatabaseTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:rules-editing;DB_CLOSE_DELAY=-1",
         "screener.rules-poll-interval=300ms",
