@@ -1,17 +1,14 @@
 package com.thesisscreener;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Which service instance this is, when several share one database: {@code screener.instance-name}
- * ({@code SCREENER_INSTANCE_NAME}), else host name and process id. It tags every metric and names the instance
- * in rule-set activations (and, through {@link #name()}, anywhere else that records who did what).
+ * ({@code SCREENER_INSTANCE_NAME}), else host name and process id. It names the instance in rule-set activations
+ * (metrics are tagged by {@code web.InstanceMetrics}) (and, through {@link #name()}, anywhere else that records who did what).
  */
 @Configuration(proxyBeanMethods = false)
 public class Instance {
@@ -24,11 +21,6 @@ public class Instance {
 
     public String name() {
         return name;
-    }
-
-    @Bean
-    MeterRegistryCustomizer<MeterRegistry> instanceTag() {
-        return registry -> registry.config().commonTags("instance", name);
     }
 
     private static String hostName() {
