@@ -76,6 +76,35 @@ public final class LineDiff {
         }
     }
 
+    /**
+     * The diff for reading: changed lines with {@code around} unchanged lines either side; each longer unchanged
+     * stretch becomes one SAME line without numbers that says how many lines it stands for.
+     */
+    public static List<Line> near(List<Line> diff, int around) {
+        boolean[] keep = new boolean[diff.size()];
+        for (int i = 0; i < diff.size(); i++) {
+            if (diff.get(i).kind() == Kind.SAME) continue;
+            for (int k = Math.max(0, i - around); k <= Math.min(diff.size() - 1, i + around); k++) keep[k] = true;
+        }
+        List<Line> shown = new ArrayList<>();
+        int skipped = 0;
+        for (int i = 0; i < diff.size(); i++) {
+            if (keep[i]) {
+                if (skipped > 0) shown.add(folded(skipped));
+                skipped = 0;
+                shown.add(diff.get(i));
+            } else {
+                skipped++;
+            }
+        }
+        if (skipped > 0 && !shown.isEmpty()) shown.add(folded(skipped));
+        return shown;
+    }
+
+    private static Line folded(int lines) {
+        return new Line(Kind.SAME, null, null, lines == 1 ? "1 unchanged line" : lines + " unchanged lines");
+    }
+
     static List<String> lines(String text) {
         if (text == null || text.isEmpty()) return List.of();
         List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));

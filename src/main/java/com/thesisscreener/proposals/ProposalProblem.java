@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * Why a proposal action was refused, answered as a problem document: {@code type} becomes {@code /problems/TYPE};
  * {@code details} are added as properties (the errors of a set that does not validate, the files in conflict).
  */
-class ProposalProblem extends RuntimeException {
+public class ProposalProblem extends RuntimeException {
 
     final HttpStatus status;
     final String type;
@@ -24,6 +24,11 @@ class ProposalProblem extends RuntimeException {
 
     ProposalProblem(HttpStatus status, String type, String title, String detail) {
         this(status, type, title, detail, Map.of());
+    }
+
+    /** The HTTP status the refusal is answered with. */
+    public HttpStatus status() {
+        return status;
     }
 
     static ProposalProblem notFound(long id) {

@@ -13,13 +13,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,27 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
  * herself, a second person approves (which activates it) or rejects it; stale and invalid proposals are refused.
  */
 @DatabaseTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:rule-proposals;DB_CLOSE_DELAY=-1",
-        "screener.admin.password=" + RuleProposalsTest.ADMIN_PASSWORD})
+@ProposalsTestContext
 class RuleProposalsTest {
 
-    static final String ADMIN_PASSWORD = "proposals-admin-password-1";
-
-    static final Path RULES = copyOfShippedRules();
+    static final String ADMIN_PASSWORD = ProposalsTestContext.ADMIN_PASSWORD;
 
     /** API keys of the two analysts and a viewer, made once for the class. */
     static String alice;
     static String bob;
     static String viewer;
 
-    @DynamicPropertySource
-    static void rulesFolder(DynamicPropertyRegistry registry) {
-        registry.add("screener.rules-dir", RULES::toString);
-    }
-
     @LocalServerPort
     int port;
+
+    @Value("${screener.rules-dir}")
+    Path rules;
 
     RestClient admin;
     RestClient anonymous;
@@ -118,7 +110,7 @@ class RuleProposalsTest {
         assertThat(history.get("version").asString()).isEqualTo(activated);
         assertThat(history.get("route").asString()).isEqualTo("proposal");
         assertThat(history.get("activatedBy").asString()).isEqualTo("admin");
-        assertThat(read(RULES.resolve("risks.drl"))).contains("aheadOfDemandCapex() { return 0.10; }");
+        assertThat(read(rules.resolve("risks.drl"))).contains("aheadOfDemandCapex() { return 0.10; }");
     }
 
     @Test
@@ -323,18 +315,6 @@ class RuleProposalsTest {
     private static String read(Path file) {
         try {
             return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path copyOfShippedRules() {
-        try {
-            Path folder = Files.createTempDirectory("rule-proposals-");
-            try (var files = Files.list(Path.of("rules"))) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) Files.copy(file, folder.resolve(file.getFileName()));
-            }
-            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
