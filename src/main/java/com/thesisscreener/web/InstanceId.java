@@ -20,7 +20,9 @@ public class InstanceId {
 
     @Autowired
     public InstanceId(Environment environment) {
-        this(environment.getProperty("screener.instance-id", ""), environment.getProperty("server.port", "8080"));
+        // screener.instance-name is the same setting under the name the database sharing uses (com.thesisscreener.Instance)
+        this(environment.getProperty("screener.instance-id", "").isBlank() ? environment.getProperty("screener.instance-name", "")
+                : environment.getProperty("screener.instance-id", ""), environment.getProperty("server.port", "8080"));
     }
 
     InstanceId(String configured, String port) {

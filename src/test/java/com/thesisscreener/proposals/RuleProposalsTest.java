@@ -3,6 +3,8 @@ package com.thesisscreener.proposals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.database.DatabaseTest;
+import com.thesisscreener.rules.ActiveRules;
+import com.thesisscreener.rules.RuleSetHistory;
 import com.thesisscreener.web.TestHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
@@ -42,6 +45,12 @@ class RuleProposalsTest {
 
     @Value("${screener.rules-dir}")
     Path rules;
+
+    @Autowired
+    RuleSetHistory history;
+
+    @Autowired
+    ActiveRules activeRules;
 
     RestClient admin;
     RestClient anonymous;
@@ -221,6 +230,16 @@ class RuleProposalsTest {
         assertThat(rejected.get("comments").findValuesAsString("kind")).contains("REJECTION");
         assertProblem(post(admin, "/api/v1/rules/proposals/" + id + "/approve", null), 409, "/problems/proposal-status", "is REJECTED");
         assertThat(get(admin, "/api/v1/rules/proposals").findValuesAsString("status")).contains("REJECTED");
+    }
+
+    @Test
+    void anActivationBasedOnAVersionThatIsNoLongerLiveIsRefusedUnderTheDatabaseLockAndChangesNothing() {
+        String live = liveVersion();
+        RuleSetHistory.LiveVersionChanged refused = org.junit.jupiter.api.Assertions.assertThrows(RuleSetHistory.LiveVersionChanged.class,
+                () -> history.activate(activeRules.current(), "proposal", "0000-an-older-version"));
+        assertThat(refused.getMessage()).contains("0000-an-older-version", live);
+        assertThat(history.liveVersion()).contains(live);
+        assertThat(history.activations().get(0).version()).isEqualTo(live);
     }
 
     private long submitted(String key, String name, String appended, String reason) {
