@@ -148,6 +148,16 @@ public class ActiveRules implements SmartInitializingSingleton {
         return activate(new RuleSetCompiler().validate(files), trigger);
     }
 
+    /**
+     * Activates files made from {@code expectedLive} (an approved rule proposal) only while that version is still live
+     * for every instance; otherwise {@link RuleSetHistory.LiveVersionChanged} and nothing changes, so an approval never
+     * silently drops a change someone else activated meanwhile.
+     */
+    public synchronized RulesStatus.Attempt activateOnto(String expectedLive, List<RuleFile> files, String trigger) {
+        if (!expectedLive.equals(current().version())) throw new RuleSetHistory.LiveVersionChanged(expectedLive, current().version());
+        return activate(new RuleSetCompiler().validate(files), trigger, expectedLive);
+    }
+
     /** Rolls back to the files of an earlier version: validated and activated like any set; the folder follows. */
     public synchronized RulesStatus.Attempt restore(List<RuleFile> files) {
         return activate(files, "rollback");
@@ -203,6 +213,10 @@ public class ActiveRules implements SmartInitializingSingleton {
      * otherwise the live set stays and the attempt is kept.
      */
     private RulesStatus.Attempt activate(ValidationReport report, String trigger) {
+        return activate(report, trigger, null);
+    }
+
+    private RulesStatus.Attempt activate(ValidationReport report, String trigger, String expectedLive) {
         RuleSet previous = current();
         if (!report.valid()) {
             return remember(new RulesStatus.Attempt(report.version(), Instant.now(), false, report.errors(), report.warnings()), trigger);
@@ -212,7 +226,7 @@ public class ActiveRules implements SmartInitializingSingleton {
         if (changed) {
             RuleSetHistory shared = history.getIfAvailable();
             try {
-                if (shared != null) shared.activate(candidate, trigger);
+                if (shared != null) shared.activate(candidate, trigger, expectedLive);
             } catch (DataAccessException unavailable) {
                 // Serving a set the other instances do not know would split them: stay on the live one.
                 return remember(new RulesStatus.Attempt(candidate.version(), Instant.now(), false, List.of(new RuleError("database", 0, 0,

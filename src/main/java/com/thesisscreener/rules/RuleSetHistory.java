@@ -39,8 +39,30 @@ public class RuleSetHistory {
         this.instance = instance;
     }
 
-    /** One activation of a version, and the instance it was made on. */
-    public record Activation(String version, Instant activatedAt, String trigger, String activatedBy, String changes, String instance) {
+    /**
+     * One activation of a version, and the instance it was made on. {@code route} is how the set came: {@code folder}
+     * (an edit in the rules folder, a reload, start-up), {@code restore}, {@code upload} (files sent by an ADMIN) or
+     * {@code proposal} (an approved rule proposal).
+     */
+    public record Activation(String version, Instant activatedAt, String trigger, String activatedBy, String changes, String instance,
+                             String route) {
+    }
+
+    /** The live version moved on while a change based on an older one was being activated: nothing was activated. */
+    public static class LiveVersionChanged extends RuntimeException {
+        public LiveVersionChanged(String expected, String live) {
+            super("the change is based on rule set " + expected + " but " + live + " is live now");
+        }
+    }
+
+    /** The route an activation came by, from its trigger. */
+    static String routeOf(String trigger) {
+        return switch (trigger) {
+            case "rollback" -> "restore";
+            case "upload" -> "upload";
+            case "proposal" -> "proposal";
+            default -> "folder";
+        };
     }
 
     /** A stored version: its files as they were. Decision tables come back base64-encoded. */
@@ -70,7 +92,17 @@ public class RuleSetHistory {
      */
     @Transactional
     public String activate(RuleSet ruleSet, String trigger) {
+        return activate(ruleSet, trigger, null);
+    }
+
+    /**
+     * As {@link #activate(RuleSet, String)}, but only while {@code expectedLive} is still live (checked under the live
+     * row's lock); otherwise {@link LiveVersionChanged} and nothing changes. Null expects nothing.
+     */
+    @Transactional
+    public String activate(RuleSet ruleSet, String trigger, String expectedLive) {
         String before = jdbc.sql("select version from rule_set_live where id = 1 for update").query(String.class).optional().orElse(null);
+        if (expectedLive != null && before != null && !before.equals(expectedLive)) throw new LiveVersionChanged(expectedLive, before);
         Instant now = Instant.now();
         if (!known(ruleSet.version())) {
             jdbc.sql("insert into rule_set_version (version, first_active, changes) values (?, ?, ?)")
@@ -112,7 +144,7 @@ public class RuleSetHistory {
                         from rule_set_activation a join rule_set_version v on v.version = a.version
                         order by a.id desc""")
                 .query((rs, n) -> new Activation(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                        rs.getString(5), rs.getString(6), routeOf(rs.getString(3))))
                 .list();
     }
 

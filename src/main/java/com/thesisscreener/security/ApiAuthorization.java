@@ -51,6 +51,9 @@ final class ApiAuthorization {
             new Rule(HttpMethod.POST, "/api/v1/rules/validate", Role.ANALYST),
             new Rule(HttpMethod.POST, "/api/v1/rules/preview", Role.ANALYST),
             new Rule(HttpMethod.POST, "/api/v1/rules/versions/*/restore", Role.ADMIN),
+            // rule proposals: analysts propose; who may approve or reject is screener.rules.approver-role, checked by Proposals
+            new Rule(HttpMethod.POST, "/api/v1/rules/proposals", Role.ANALYST),
+            new Rule(HttpMethod.POST, "/api/v1/rules/proposals/*/*", Role.ANALYST),
             // reading anything else
             new Rule(HttpMethod.GET, "/api/**", Role.VIEWER),
             new Rule(HttpMethod.HEAD, "/api/**", Role.VIEWER),

@@ -3,6 +3,8 @@ package com.thesisscreener.rules.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,7 +41,8 @@ class RuleRequestLimit implements WebMvcConfigurer {
         }
     }
 
-    @RestControllerAdvice(assignableTypes = RulesController.class)
+    @RestControllerAdvice // every controller under /api/v1/rules (rule proposals too), before the catch-all advice
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Problems {
         @ExceptionHandler(RuleFilesTooLargeException.class)
         ProblemDetail tooLarge(RuleFilesTooLargeException e) {

@@ -1,16 +1,12 @@
 package com.thesisscreener.rules.web;
 
-import com.thesisscreener.portfolio.store.PortfolioService;
-import com.thesisscreener.portfolio.store.StoredPortfolio;
 import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleError;
 import com.thesisscreener.rules.RuleFile;
-import com.thesisscreener.rules.RuleSet;
 import com.thesisscreener.rules.RuleSetCompiler;
 import com.thesisscreener.rules.RuleSetHistory;
 import com.thesisscreener.rules.RulesStatus;
 import com.thesisscreener.rules.ValidationReport;
-import com.thesisscreener.screening.ResultChanges;
 import com.thesisscreener.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,28 +36,22 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Rules", description = "The rule files: active version, reload, validation, impact preview, version history")
 class RulesController {
 
-    private static final int PREVIEW_PORTFOLIOS = 20;
+    private static final int PREVIEW_PORTFOLIOS = RuleImpact.PREVIEW_PORTFOLIOS;
 
     private final ActiveRules rules;
     private final RuleSetHistory history;
-    private final PortfolioService portfolios;
+    private final RuleImpact impact;
 
-    RulesController(ActiveRules rules, RuleSetHistory history, PortfolioService portfolios) {
+    RulesController(ActiveRules rules, RuleSetHistory history, RuleImpact impact) {
         this.rules = rules;
         this.history = history;
-        this.portfolios = portfolios;
+        this.impact = impact;
     }
 
     record Validation(boolean valid, String version, int ruleCount, List<RuleError> errors, List<RuleError> warnings) {
         static Validation of(ValidationReport report) {
             return new Validation(report.valid(), report.version(), report.ruleCount(), report.errors(), report.warnings());
         }
-    }
-
-    record Preview(String activeVersion, String candidateVersion, List<RuleError> warnings, List<PortfolioImpact> portfolios) {
-    }
-
-    record PortfolioImpact(long portfolioId, String name, int companies, List<ResultChanges.Change> changes, int unchanged) {
     }
 
     /** A candidate that does not compile: answered as a problem document listing every error. */
@@ -112,13 +102,13 @@ class RulesController {
     @Operation(summary = "Preview what a rule edit would change", description = "Screens stored portfolios (portfolioId, or the "
             + PREVIEW_PORTFOLIOS + " newest) with the candidate beside the active set: which companies would change band or score, "
             + "and which findings would appear or vanish. Nothing is activated.")
-    Preview previewJson(@RequestBody CandidateRules candidate, @RequestParam(required = false) Long portfolioId) {
+    RuleImpact.Preview previewJson(@RequestBody CandidateRules candidate, @RequestParam(required = false) Long portfolioId) {
         return preview(candidate(candidate.ruleFiles(), candidate.replacesAll()), portfolioId);
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Preview uploaded rule files (parts named 'files') against stored portfolios")
-    Preview previewUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+    RuleImpact.Preview previewUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
                           @RequestParam(defaultValue = "false") boolean replace, @RequestParam(required = false) Long portfolioId) {
         return preview(candidate(read(files), replace), portfolioId);
     }
@@ -196,19 +186,9 @@ class RulesController {
         return Validation.of(report);
     }
 
-    private Preview preview(ValidationReport report, Long portfolioId) {
+    private RuleImpact.Preview preview(ValidationReport report, Long portfolioId) {
         validated(report);
-        RuleSet candidate = report.compiled();
-        RuleSet active = rules.current();
-        List<StoredPortfolio> targets = portfolioId != null ? List.of(portfolios.portfolio(portfolioId))
-                : portfolios.portfolios(0, PREVIEW_PORTFOLIOS);
-        List<PortfolioImpact> impacts = new ArrayList<>();
-        for (StoredPortfolio portfolio : targets) {
-            var companies = portfolios.companies(portfolio.id());
-            ResultChanges changes = ResultChanges.between(active.screener().screen(companies), candidate.screener().screen(companies));
-            impacts.add(new PortfolioImpact(portfolio.id(), portfolio.name(), companies.size(), changes.changes(), changes.unchanged()));
-        }
-        return new Preview(active.version(), candidate.version(), report.warnings(), impacts);
+        return impact.preview(report.compiled(), report.warnings(), portfolioId);
     }
 
     private static List<RuleFile> read(List<MultipartFile> files) {
