@@ -105,8 +105,14 @@ public class PortfolioService {
         return repository.bandCounts(run.id());
     }
 
+    /** Every result of a run in input order, optionally narrowed to a band and a segment. */
     public List<Recommendation> results(ScreeningRun run, Band band, Segment segment) {
-        return repository.findResults(run.id(), band, segment);
+        return repository.findResults(run, band, segment);
+    }
+
+    /** One page of a run's results in the query's order, with the number that match its filters. */
+    public ResultPage<RankedResult> results(ScreeningRun run, ResultQuery query) {
+        return repository.findPage(run, query);
     }
 
     public List<com.thesisscreener.portfolio.RowProblem> problems(long portfolioId) {
@@ -126,8 +132,18 @@ public class PortfolioService {
     public RunDiff diff(long portfolioId, long runId, long againstRunId) {
         ScreeningRun run = run(portfolioId, runId);
         ScreeningRun against = run(portfolioId, againstRunId);
-        ResultChanges changes = ResultChanges.between(results(against, null, null), results(run, null, null));
-        return new RunDiff(run.id(), run.ruleSetVersion(), against.id(), against.ruleSetVersion(), changes.changes(), changes.unchanged());
+        ResultChanges changes;
+        int unchanged;
+        if (run.companies() == against.companies()) {
+            List<Recommendation[]> pairs = repository.findDifferingPairs(against, run);
+            changes = ResultChanges.between(pairs.stream().map(pair -> pair[0]).toList(), pairs.stream().map(pair -> pair[1]).toList());
+            unchanged = run.companies() - pairs.size() + changes.unchanged();
+        } else {
+            // Runs of one portfolio hold the same rows; only a damaged store gets here, so compare everything.
+            changes = ResultChanges.between(results(against, null, null), results(run, null, null));
+            unchanged = changes.unchanged();
+        }
+        return new RunDiff(run.id(), run.ruleSetVersion(), against.id(), against.ruleSetVersion(), changes.changes(), unchanged);
     }
 
     /** The stored rows of a portfolio, for screening them again with other rules. */
