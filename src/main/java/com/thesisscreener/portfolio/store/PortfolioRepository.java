@@ -1,6 +1,8 @@
 package com.thesisscreener.portfolio.store;
 
 import com.thesisscreener.portfolio.RowProblem;
+import com.thesisscreener.report.ExplanationCodec;
+import com.thesisscreener.report.ResultStats;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Finding;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -116,7 +119,7 @@ class PortfolioRepository {
                 .update(key, "id");
         long runId = key.getKey().longValue();
         int[] ranks = ranks(results);
-        CompactExplanation packer = new CompactExplanation();
+        ExplanationCodec packer = new ExplanationCodec();
         template.batchUpdate("""
                         insert into run_result (run_id, ordinal, rank_in_run, ticker, name, segment, score, band, confidence, fired, explanation)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -131,7 +134,7 @@ class PortfolioRepository {
                     ps.setInt(7, r.score());
                     ps.setString(8, r.band().name());
                     ps.setDouble(9, r.confidence());
-                    ps.setLong(10, CompactExplanation.firedFingerprint(r));
+                    ps.setLong(10, ExplanationCodec.firedFingerprint(r));
                     ps.setBytes(11, packer.pack(r));
                 });
         insertThesis(runId, results);
@@ -223,6 +226,22 @@ class PortfolioRepository {
                 .query((rs, n) -> reader.read(rs).result()).list();
     }
 
+    /** Every result of a run in rank order, read row by row as {@code each} takes them. */
+    void forEachRanked(ScreeningRun run, Consumer<? super Recommendation> each) {
+        Reader reader = reader(run);
+        jdbc.sql(SELECT_RESULT + " where run_id = ? order by rank_in_run").param(run.id())
+                .query(rs -> {
+                    each.accept(reader.read(rs).result());
+                });
+    }
+
+    /** What a report of a run needs before its first row, from the run's counts, passages and one aggregate. */
+    ResultStats stats(ScreeningRun run) {
+        int longestName = jdbc.sql("select coalesce(max(length(name)), 0) from run_result where run_id = ?").param(run.id())
+                .query(Integer.class).single();
+        return new ResultStats(run.companies(), bandCounts(run.id()), longestName, reader(run).thesis);
+    }
+
     /** One page of a run's results, with the number of results the filters match; reads the page's rows only. */
     ResultPage<RankedResult> findPage(ScreeningRun run, ResultQuery query) {
         Filter filter = new Filter(run.id())
@@ -300,7 +319,7 @@ class PortfolioRepository {
 
         private final Map<String, String> thesis;
         private final String version;
-        private final CompactExplanation unpacker = new CompactExplanation();
+        private final ExplanationCodec unpacker = new ExplanationCodec();
 
         Reader(Map<String, String> thesis, String version) {
             this.thesis = thesis;
@@ -314,13 +333,12 @@ class PortfolioRepository {
         /** Reads the ten result columns starting after column {@code skip}. */
         RankedResult read(ResultSet rs, int skip) throws SQLException {
             String name = rs.getString(skip + 4);
-            StoredColumns columns = new StoredColumns(rs.getInt(skip + 1), rs.getInt(skip + 2), rs.getString(skip + 3),
-                    name == null || name.isEmpty() ? null : name, Segment.valueOf(rs.getString(skip + 5)), rs.getInt(skip + 6),
-                    Band.valueOf(rs.getString(skip + 7)), rs.getDouble(skip + 8));
+            ExplanationCodec.Columns columns = new ExplanationCodec.Columns(rs.getString(skip + 3), name == null || name.isEmpty() ? null : name,
+                    Segment.valueOf(rs.getString(skip + 5)), rs.getInt(skip + 6), Band.valueOf(rs.getString(skip + 7)), rs.getDouble(skip + 8));
             byte[] packed = rs.getBytes(skip + 9);
             Recommendation result = packed != null ? unpacker.unpack(packed, columns, thesis, version)
                     : json.readValue(rs.getString(skip + 10), Recommendation.class);
-            return new RankedResult(columns.rank(), result);
+            return new RankedResult(rs.getInt(skip + 2), result);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.thesisscreener.portfolio.store;
 
 import com.thesisscreener.portfolio.ImportedPortfolio;
+import com.thesisscreener.report.RankedResults;
+import com.thesisscreener.report.ResultStats;
 import com.thesisscreener.report.Screening;
 import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleSet;
@@ -12,6 +14,7 @@ import com.thesisscreener.screening.Segment;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -120,12 +123,27 @@ public class PortfolioService {
         return repository.findProblems(portfolioId);
     }
 
-    /** A run with everything an export needs: results ranked, the portfolio's problems, the rule-set version. */
+    /**
+     * A run with everything an export needs: the portfolio's problems, the rule-set version, and the results, which
+     * are read from the database in rank order each time the export goes through them, never all held at once.
+     */
     public Screening screening(long portfolioId, Long runId) {
         StoredPortfolio portfolio = portfolio(portfolioId);
         ScreeningRun run = runOrLatest(portfolioId, runId);
-        return new Screening(portfolio.fileName(), portfolio.sheet(), run.ruleSetVersion(), portfolio.rowsRead(),
-                results(run, null, null), repository.findProblems(portfolioId), portfolio.ignoredColumns());
+        ResultStats stats = repository.stats(run);
+        RankedResults ranked = new RankedResults() {
+            @Override
+            public ResultStats stats() {
+                return stats;
+            }
+
+            @Override
+            public void forEachRanked(Consumer<? super Recommendation> each) {
+                repository.forEachRanked(run, each);
+            }
+        };
+        return new Screening(portfolio.fileName(), portfolio.sheet(), run.ruleSetVersion(), portfolio.rowsRead(), portfolio.rowsRejected(),
+                ranked, repository.findProblems(portfolioId), portfolio.ignoredColumns());
     }
 
     /** Which companies changed band, score or findings between {@code against} and {@code runId}. */

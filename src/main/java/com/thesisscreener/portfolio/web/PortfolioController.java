@@ -21,7 +21,7 @@ import com.thesisscreener.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Uploading, reading, re-running, comparing and exporting stored portfolios. */
 @RestController
@@ -182,23 +183,22 @@ class PortfolioController {
     }
 
     @GetMapping(path = "/{id}/report.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @Operation(summary = "The run's results as a workbook: ranked sheet with band colours, findings, problems, rule-set version")
-    ResponseEntity<byte[]> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run) {
+    @Operation(summary = "The run's results as a workbook: ranked sheet with band colours, findings, thesis passages by rule id, "
+            + "problems, rule-set version", description = "Written while the results are read from the database, and sent as it is written.")
+    ResponseEntity<StreamingResponseBody> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run) {
         Screening screening = portfolios.screening(id, run);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        XlsxReport.write(screening, out);
-        return attachment(out.toByteArray(), XLSX, reportName(id, "xlsx"));
+        return attachment(out -> XlsxReport.write(screening, out), XLSX, reportName(id, "xlsx"));
     }
 
     @GetMapping(path = "/{id}/report.csv", produces = "text/csv")
-    @Operation(summary = "The run's ranked results as CSV")
-    ResponseEntity<byte[]> reportCsv(@PathVariable long id, @RequestParam(required = false) Long run) {
+    @Operation(summary = "The run's ranked results as CSV", description = "Sent row by row as the results are read from the database.")
+    ResponseEntity<StreamingResponseBody> reportCsv(@PathVariable long id, @RequestParam(required = false) Long run) {
         Screening screening = portfolios.screening(id, run);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+        return attachment(out -> {
+            PrintWriter writer = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
             CsvReport.write(screening, writer);
-        }
-        return attachment(out.toByteArray(), new MediaType("text", "csv", StandardCharsets.UTF_8), reportName(id, "csv"));
+            writer.flush();
+        }, new MediaType("text", "csv", StandardCharsets.UTF_8), reportName(id, "csv"));
     }
 
     private PortfolioSummary summary(StoredPortfolio portfolio) {
@@ -211,7 +211,7 @@ class PortfolioController {
         return "portfolio-" + id + "-report." + extension;
     }
 
-    private static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String fileName) {
+    private static ResponseEntity<StreamingResponseBody> attachment(StreamingResponseBody body, MediaType type, String fileName) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())

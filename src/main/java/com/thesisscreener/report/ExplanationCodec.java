@@ -1,10 +1,11 @@
-package com.thesisscreener.portfolio.store;
+package com.thesisscreener.report;
 
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Cap;
 import com.thesisscreener.screening.DerivedFigures;
 import com.thesisscreener.screening.Finding;
 import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.Segment;
 import com.thesisscreener.screening.TestNotRun;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,58 +25,39 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * What a stored result needs beyond its columns to be explained later without running the rules again: each
- * finding as rule id, points and sentence (the thesis passage is stored once per run), the caps, the derived
- * figures and the tests not run; a few hundred bytes, deflated. Not thread-safe: one per writing or reading loop.
+ * The explanation of a result in a few hundred bytes: each finding as rule id, points and sentence (the thesis
+ * passage is kept once per rule elsewhere), the caps, the derived figures and the tests not run. The store keeps it
+ * deflated per result; the command line spills it while ranking. Not thread-safe: one per writing or reading loop.
  */
-final class CompactExplanation {
+public final class ExplanationCodec {
 
     private static final int FORMAT = 1;
     private static final int RATIO_KNOWN = 1;
     private static final int GROWTH_KNOWN = 2;
     private static final int PRICE_ASSUMED = 4;
 
+    /** The columns of a result that are stored beside its explanation. */
+    public record Columns(String ticker, String name, Segment segment, int score, Band band, double confidence) {
+    }
+
     private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     private final Inflater inflater = new Inflater(true);
     private final ByteArrayOutputStream raw = new ByteArrayOutputStream(1024);
     private final byte[] buffer = new byte[8192];
 
-    byte[] pack(Recommendation r) {
+    /** The explanation of {@code r}, deflated. */
+    public byte[] pack(Recommendation r) {
         raw.reset();
         try (DataOutputStream out = new DataOutputStream(raw)) {
-            out.writeByte(FORMAT);
-            out.writeByte(r.scoreBand().ordinal());
-            DerivedFigures d = r.derived();
-            out.writeInt(d.moatAnchorCount());
-            out.writeByte((d.volumeToDeflationRatio() != null ? RATIO_KNOWN : 0) | (d.impliedRevenuePerUnitGrowth() != null ? GROWTH_KNOWN : 0)
-                    | (d.priceChangeAssumed() ? PRICE_ASSUMED : 0));
-            if (d.volumeToDeflationRatio() != null) out.writeDouble(d.volumeToDeflationRatio());
-            if (d.impliedRevenuePerUnitGrowth() != null) out.writeDouble(d.impliedRevenuePerUnitGrowth());
-            out.writeInt(r.findings().size());
-            for (Finding f : r.findings()) {
-                text(out, f.ruleId());
-                out.writeInt(f.points());
-                text(out, f.sentence());
-            }
-            out.writeInt(r.caps().size());
-            for (Cap cap : r.caps()) {
-                text(out, cap.ruleId());
-                out.writeByte(cap.ceiling().ordinal());
-            }
-            out.writeInt(r.testsNotRun().size());
-            for (TestNotRun test : r.testsNotRun()) {
-                text(out, test.ruleId());
-                out.writeInt(test.missingInputs().size());
-                for (String input : test.missingInputs()) text(out, input);
-            }
+            write(out, r);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
         return deflate(raw.toByteArray());
     }
 
-    /** The stored result again, from its columns, its packed explanation and the run's thesis passages. */
-    Recommendation unpack(byte[] packed, StoredColumns columns, Map<String, String> thesisByRule, String ruleSetVersion) {
+    /** The result again, from its columns, its packed explanation and the thesis passages by rule id. */
+    public Recommendation unpack(byte[] packed, Columns columns, Map<String, String> thesisByRule, String ruleSetVersion) {
         try {
             return read(new DataInputStream(new ByteArrayInputStream(inflate(packed))), columns, thesisByRule, ruleSetVersion);
         } catch (IOException corrupt) {
@@ -83,7 +65,37 @@ final class CompactExplanation {
         }
     }
 
-    private static Recommendation read(DataInputStream in, StoredColumns c, Map<String, String> thesisByRule, String version) throws IOException {
+    /** Writes the explanation of {@code r}, not its columns. */
+    public static void write(DataOutputStream out, Recommendation r) throws IOException {
+        out.writeByte(FORMAT);
+        out.writeByte(r.scoreBand().ordinal());
+        DerivedFigures d = r.derived();
+        out.writeInt(d.moatAnchorCount());
+        out.writeByte((d.volumeToDeflationRatio() != null ? RATIO_KNOWN : 0) | (d.impliedRevenuePerUnitGrowth() != null ? GROWTH_KNOWN : 0)
+                | (d.priceChangeAssumed() ? PRICE_ASSUMED : 0));
+        if (d.volumeToDeflationRatio() != null) out.writeDouble(d.volumeToDeflationRatio());
+        if (d.impliedRevenuePerUnitGrowth() != null) out.writeDouble(d.impliedRevenuePerUnitGrowth());
+        out.writeInt(r.findings().size());
+        for (Finding f : r.findings()) {
+            text(out, f.ruleId());
+            out.writeInt(f.points());
+            text(out, f.sentence());
+        }
+        out.writeInt(r.caps().size());
+        for (Cap cap : r.caps()) {
+            text(out, cap.ruleId());
+            out.writeByte(cap.ceiling().ordinal());
+        }
+        out.writeInt(r.testsNotRun().size());
+        for (TestNotRun test : r.testsNotRun()) {
+            text(out, test.ruleId());
+            out.writeInt(test.missingInputs().size());
+            for (String input : test.missingInputs()) text(out, input);
+        }
+    }
+
+    /** Reads what {@link #write} wrote and puts the result together with its columns. */
+    public static Recommendation read(DataInputStream in, Columns c, Map<String, String> thesisByRule, String version) throws IOException {
         int format = in.readUnsignedByte();
         if (format != FORMAT) throw new IOException("unknown format " + format);
         Band scoreBand = Band.values()[in.readUnsignedByte()];
@@ -115,7 +127,7 @@ final class CompactExplanation {
      * The ids of the rules that fired, sorted, as 64 bits of their SHA-256: equal for two results exactly when
      * the same rules fired (barring a 1 in 2^64 accident), so two runs compare in SQL.
      */
-    static long firedFingerprint(Recommendation r) {
+    public static long firedFingerprint(Recommendation r) {
         TreeSet<String> ids = new TreeSet<>();
         r.findings().forEach(f -> ids.add(f.ruleId()));
         try {
@@ -161,13 +173,13 @@ final class CompactExplanation {
         return out.toByteArray();
     }
 
-    private static void text(DataOutputStream out, String value) throws IOException {
+    static void text(DataOutputStream out, String value) throws IOException {
         byte[] bytes = (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    private static String text(DataInputStream in) throws IOException {
+    static String text(DataInputStream in) throws IOException {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
