@@ -53,8 +53,8 @@ class XlsxWhatIfReportTest {
     @Test
     void aPortfolioWithoutPositionsAndWithoutWhatIfGetsTheSheetsItHadBefore() throws Exception {
         ImportedPortfolio portfolio = new PortfolioReader(ImportLimits.defaults()).read(Path.of("sample-data/ai-portfolio.csv"));
-        Screening list = new Screening("p.csv", "p.csv", "test", 32, ShippedRules.screener().screen(portfolio.companies()),
-                portfolio.problems(), portfolio.ignoredColumns());
+        Screening list = new Screening("p.csv", "p.csv", "test", 32, 0,
+                RankedResults.of(ShippedRules.screener().screen(portfolio.companies())), portfolio.problems(), portfolio.ignoredColumns());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         XlsxReport.write(list, out);
