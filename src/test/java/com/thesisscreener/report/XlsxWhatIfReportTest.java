@@ -62,7 +62,7 @@ class XlsxWhatIfReportTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(workbook.getSheet(XlsxReport.WHAT_IF)).isNull();
             assertThat(workbook.getSheet(XlsxReport.BOOK)).isNull();
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(5); // Ranked, Findings, Thesis, Problems, About
         }
     }
 }

@@ -110,7 +110,7 @@ class PortfolioPositionsEndToEndTest {
     private static String cookie(org.springframework.http.HttpHeaders headers) {
         List<String> cookies = headers.get("Set-Cookie");
         if (cookies == null) return null;
-        return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
+        return cookies.stream().filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("SESSION=")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
     }
 
     private JsonNode upload(String file) {
