@@ -7,6 +7,7 @@ import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.web.InvalidRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -38,16 +39,20 @@ class ScoreController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Score one company", description = "One company record in, one recommendation out: score, band, "
+    @Operation(operationId = "scoreCompany", summary = "Score one company", description = "One company record in, one recommendation out: score, band, "
             + "confidence, findings (rule id, points, sentence, thesis passage), caps, derived figures, tests not run, rule-set version.")
+    @ApiResponse(responseCode = "200", description = "The recommendation")
+    @ApiResponse(responseCode = "422", description = "The rules did not finish within their bounds for this record")
     Recommendation score(@RequestBody CompanyRecord record) {
         Company company = valid(record, "");
         return screen(List.of(company)).get(0);
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Score a batch of companies", description = "A JSON array of company records (at most screener.batch-limit, "
+    @Operation(operationId = "scoreCompanies", summary = "Score a batch of companies", description = "A JSON array of company records (at most screener.batch-limit, "
             + "10,000 by default); results come back in input order, all scored with the same rule-set version.")
+    @ApiResponse(responseCode = "200", description = "One recommendation per record, in input order")
+    @ApiResponse(responseCode = "422", description = "The rules did not finish within their bounds for a record")
     List<Recommendation> scoreBatch(@RequestBody List<CompanyRecord> records) {
         if (records.isEmpty()) throw new InvalidRequestException("the batch is empty; send a JSON array of company records", null);
         if (records.size() > properties.batchLimit()) {
