@@ -25,6 +25,41 @@
         });
     }
 
+    // The rule editor keeps the person's edit in this tab's sessionStorage, so it survives a failed save, a
+    // reload, or a session that expired (the sign-in brings them back here and the draft is put back).
+    var ruleContent = document.getElementById("rule-content");
+    var ruleFileName = document.getElementById("rule-file");
+    if (ruleContent && ruleFileName && window.sessionStorage) {
+        var draftKey = "rule-draft:" + ruleContent.getAttribute("data-user") + ":" + ruleFileName.value;
+        var saveDraft = function () { sessionStorage.setItem(draftKey, currentRuleText()); };
+        var draft = sessionStorage.getItem(draftKey);
+        if (draft !== null && draft !== currentRuleText()) {
+            setRuleText(draft);
+            var restored = document.getElementById("draft-restored");
+            if (restored) restored.hidden = false;
+        }
+        ruleContent.addEventListener("input", saveDraft);
+        document.addEventListener("rule-edit", saveDraft);
+        var editorForm = document.getElementById("rule-editor");
+        if (editorForm) editorForm.addEventListener("submit", saveDraft);
+        var discard = document.getElementById("discard-draft");
+        if (discard) {
+            discard.addEventListener("click", function () {
+                sessionStorage.removeItem(draftKey);
+                window.location.reload();
+            });
+        }
+    }
+
+    function currentRuleText() {
+        return window.ruleEditor ? window.ruleEditor.getValue() : ruleContent.value;
+    }
+
+    function setRuleText(text) {
+        ruleContent.value = text;
+        if (window.ruleEditor) window.ruleEditor.setValue(text);
+    }
+
     // Upload: drag and drop or file picker, progress, then the import summary and the rows that could not be read.
     var form = document.getElementById("upload-form");
     if (!form) return;
@@ -134,6 +169,14 @@
                 showProblems(body.problems);
                 result.hidden = false;
                 open.focus();
+            } else if (xhr.status === 401) {
+                // The session ended while the page was open: the API's advice is for scripts, a person signs in again.
+                status.textContent = "Your session has ended. Sign in again, then choose the file once more: ";
+                status.classList.add("error");
+                var again = document.createElement("a");
+                again.href = window.location.pathname + window.location.search;
+                again.textContent = "sign in";
+                status.appendChild(again);
             } else {
                 var message = body && body.detail ? body.detail : "The upload failed (HTTP " + xhr.status + ").";
                 status.textContent = message;

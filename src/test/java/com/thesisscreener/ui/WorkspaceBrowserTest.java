@@ -276,6 +276,82 @@ class WorkspaceBrowserTest {
         screenshot("15-audit-log");
     }
 
+    @Test
+    @Order(5)
+    void aSignedInPersonWhoOpensAnUnknownAddressGetsAPageWhileTheApiKeepsProblemDocuments() {
+        signInFresh("admin", ADMIN_PASSWORD);
+        open("/no-such-page");
+        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(browser.findElement(By.id("problem-message")).getText()).contains("no page at this address");
+        assertThat(browser.findElements(By.linkText("Portfolios"))).as("the navigation is there").isNotEmpty();
+        screenshot("16-not-found");
+
+        // The same signed-in session over plain HTTP: a page address answers HTML, the API answers problem documents.
+        String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+        var http = org.springframework.web.client.RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> status.isError(), (request, response) -> { })
+                .defaultHeader("Cookie", session).build();
+        var page = http.get().uri("/no-such-page").header("Accept", "text/html").retrieve().toEntity(String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(404);
+        assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+        var api = http.get().uri("/api/v1/portfolios/987654").header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8")
+                .retrieve().toEntity(String.class);
+        assertThat(api.getStatusCode().value()).isEqualTo(404);
+        assertThat(api.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(6)
+    void theUploadFormWorksWithoutJavaScriptAndLandsOnThePortfolio() {
+        ensureUser("ana", Role.ANALYST, ANALYST_PASSWORD);
+        signInFresh("ana", ANALYST_PASSWORD);
+        open("/portfolios");
+        browser.findElement(By.id("file")).sendKeys(Path.of("sample-data/ai-portfolio.xlsx").toAbsolutePath().toString());
+        browser.findElement(By.id("name")).sendKeys("Plain form");
+        // form.submit() skips the page script's submit handler: the browser posts the form as it would with JavaScript off.
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('upload-form').submit();");
+        waitFor(By.id("results"));
+        assertThat(browser.getCurrentUrl()).matches(".*/portfolios/\\d+$");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Plain form");
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("32 rows read", "32 screened");
+        screenshot("17-upload-without-script");
+    }
+
+    @Test
+    @Order(7)
+    void anExpiredSessionSendsTheAnalystToSignInAndBackToTheRuleEditWhichIsKept() {
+        ensureUser("ana", Role.ANALYST, ANALYST_PASSWORD);
+        signInFresh("ana", ANALYST_PASSWORD);
+        open("/rules?file=moat.drl");
+        WebElement content = waitFor(By.id("rule-content"));
+        String edited = content.getAttribute("value").replace("proprietaryData == true", "proprietaryData == true /* kept */");
+        setRuleText(edited);
+        browser.manage().deleteCookieNamed("JSESSIONID"); // the session ends while the page is open
+        browser.findElement(By.id("validate")).click();
+
+        waitFor(By.id("sign-in"));
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("continue where you were");
+        signIn("ana", ANALYST_PASSWORD);
+        waitFor(By.id("rule-content"));
+        assertThat(browser.getCurrentUrl()).contains("/rules?file=moat.drl");
+        assertThat(browser.findElement(By.id("draft-restored")).isDisplayed()).isTrue();
+        assertThat(ruleText()).contains("/* kept */");
+        screenshot("18-rule-edit-kept-after-sign-in");
+        browser.findElement(By.id("discard-draft")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !ruleText().contains("/* kept */"));
+    }
+
+    private void setRuleText(String text) {
+        ((JavascriptExecutor) browser).executeScript("if (window.ruleEditor) { window.ruleEditor.setValue(arguments[0]); } "
+                + "else { var t = document.getElementById('rule-content'); t.value = arguments[0]; "
+                + "t.dispatchEvent(new Event('input')); }", text);
+    }
+
+    private String ruleText() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "return window.ruleEditor ? window.ruleEditor.getValue() : document.getElementById('rule-content').value;");
+    }
+
     private void ensureUser(String name, Role role, String password) {
         if (accounts.find(name).isEmpty()) accounts.createWithPassword(name, role, password);
     }

@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
  * (the importer streams from a file and names it in its messages), and are deleted afterwards.
  */
 @Component
-class UploadedFiles {
+public class UploadedFiles {
 
     private final ScreenerProperties properties;
 
@@ -29,7 +29,7 @@ class UploadedFiles {
         this.properties = properties;
     }
 
-    ImportedPortfolio read(MultipartFile file, String sheet) throws UnreadableFileException {
+    public ImportedPortfolio read(MultipartFile file, String sheet) throws UnreadableFileException {
         if (file == null || file.isEmpty()) {
             throw new InvalidRequestException("the upload is empty: send an .xlsx, .xls or .csv file in the 'file' part", "file");
         }
