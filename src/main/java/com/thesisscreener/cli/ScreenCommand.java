@@ -1,17 +1,19 @@
 package com.thesisscreener.cli;
 
 import com.thesisscreener.portfolio.ImportLimits;
-import com.thesisscreener.portfolio.ImportedPortfolio;
+import com.thesisscreener.portfolio.ImportSummary;
 import com.thesisscreener.portfolio.PortfolioReader;
 import com.thesisscreener.portfolio.RowProblem;
 import com.thesisscreener.portfolio.UnreadableFileException;
 import com.thesisscreener.report.CsvReport;
 import com.thesisscreener.report.JsonReport;
 import com.thesisscreener.report.Screening;
+import com.thesisscreener.report.SpilledResults;
 import com.thesisscreener.report.TextReport;
 import com.thesisscreener.rules.RuleCompilationException;
 import com.thesisscreener.rules.RuleSet;
 import com.thesisscreener.rules.RuleSetCompiler;
+import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.ScreeningLimitExceededException;
 import java.io.IOException;
@@ -21,12 +23,25 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** {@code screen FILE}: imports a portfolio, scores it with the rule folder and prints the ranking. */
+/**
+ * {@code screen FILE}: imports a portfolio, scores it with the rule folder and prints the ranking.
+ *
+ * <p>Streams: companies are screened in batches as their rows are read, and each batch's results are sorted and
+ * spilled to a temporary file ({@link SpilledResults}); the output is then written while those files are merged in
+ * rank order. Neither the companies nor the results are ever all in memory, so a 1,000,000-row workbook screens
+ * within {@code -Xmx256m}. The rules compile while the file is being read.
+ */
 final class ScreenCommand {
 
+    /** Companies screened together: enough to keep both cores busy, few enough to keep memory small. */
+    static final int BATCH = 20_000;
     private static final Set<String> OPTIONS = Set.of("format", "out", "explain", "rules", "sheet");
     private static final Set<String> FORMATS = Set.of("table", "json", "csv");
 
@@ -50,52 +65,46 @@ final class ScreenCommand {
             err.println("screener: " + file + ": no such file");
             return ExitCode.FAILED;
         }
-
-        // The file first: a refused file is answered at once, before the seconds that compiling the rules takes.
-        ImportedPortfolio portfolio;
-        try {
-            portfolio = new PortfolioReader(ImportLimits.defaults()).read(file, options.get("sheet"));
-        } catch (UnreadableFileException e) {
-            err.println("screener: " + e.getMessage());
-            return ExitCode.FAILED;
-        }
-
-        RuleSet rules;
         Path rulesFolder = CommandLine.rulesFolder(options);
-        try {
-            rules = new RuleSetCompiler().compile(rulesFolder);
-        } catch (RuleCompilationException e) {
-            err.println("screener: the rules in " + rulesFolder + " do not compile:");
-            e.errors().forEach(error -> err.println("  " + rulesFolder.resolve(error.file()) + ":" + error.line() + ":" + error.column() + " " + error.message()));
-            return ExitCode.FAILED;
-        }
-        Screening screening;
-        try {
-            screening = Screening.of(portfolio, rules.screener().screen(portfolio.companies()), rules.version());
-        } catch (ScreeningLimitExceededException runaway) {
-            err.println("screener: the rules in " + rulesFolder + " did not finish: " + runaway.getMessage());
-            return ExitCode.FAILED;
-        }
-
+        // The rules compile while the file is read; a refused file is still answered at once, without waiting for them.
+        CompletableFuture<RuleSet> rules = CompletableFuture.supplyAsync(() -> compile(rulesFolder));
         String explain = options.get("explain");
-        Optional<Recommendation> explained = Optional.empty();
-        if (explain != null) {
-            explained = screening.ranked().stream().filter(r -> r.ticker().equalsIgnoreCase(explain)).findFirst();
-            if (explained.isEmpty()) {
+        try (Batches batches = new Batches(rules, explain)) {
+            ImportSummary summary = new PortfolioReader(ImportLimits.defaults()).readEach(file, options.get("sheet"), batches::add);
+            batches.flush();
+            if (explain != null && batches.explained == null) {
                 err.println("screener: no company with ticker '" + explain + "' was screened from " + file);
                 return ExitCode.FAILED;
             }
-        }
-        try {
-            write(options.get("out"), format, screening, explained);
+            Screening screening = new Screening(summary.fileName(), summary.sheet(), batches.version(), summary.rowsRead(),
+                    summary.rowsRejected(), batches.results, summary.problems(), summary.ignoredColumns());
+            write(options.get("out"), format, screening, Optional.ofNullable(batches.explained));
+            for (RowProblem problem : summary.problems()) {
+                err.println(problem.message());
+            }
+            return summary.problems().isEmpty() && summary.rowsRejected() == 0 ? ExitCode.OK : ExitCode.INPUT_PROBLEMS;
+        } catch (UnreadableFileException e) {
+            err.println("screener: " + e.getMessage());
+            return ExitCode.FAILED;
+        } catch (RulesDoNotCompile e) {
+            err.println("screener: the rules in " + rulesFolder + " do not compile:");
+            e.cause.errors().forEach(error -> err.println("  " + rulesFolder.resolve(error.file()) + ":" + error.line() + ":" + error.column() + " " + error.message()));
+            return ExitCode.FAILED;
+        } catch (ScreeningLimitExceededException runaway) {
+            err.println("screener: the rules in " + rulesFolder + " did not finish: " + runaway.getMessage());
+            return ExitCode.FAILED;
         } catch (IOException e) {
             err.println("screener: cannot write " + options.get("out") + ": " + e.getMessage());
             return ExitCode.FAILED;
         }
-        for (RowProblem problem : screening.problems()) {
-            err.println(problem.message());
+    }
+
+    private static RuleSet compile(Path folder) {
+        try {
+            return new RuleSetCompiler().compile(folder);
+        } catch (RuleCompilationException e) {
+            throw new RulesDoNotCompile(e);
         }
-        return screening.problems().isEmpty() ? ExitCode.OK : ExitCode.INPUT_PROBLEMS;
     }
 
     private void write(String outFile, String format, Screening screening, Optional<Recommendation> explained) throws IOException {
@@ -107,7 +116,7 @@ final class ScreenCommand {
              PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
             render(format, screening, explained, writer);
         }
-        err.println("wrote " + screening.ranked().size() + " companies to " + outFile);
+        err.println("wrote " + (explained.isPresent() ? 1 : screening.screened()) + " companies to " + outFile);
     }
 
     private static void render(String format, Screening screening, Optional<Recommendation> explained, PrintWriter to) {
@@ -124,5 +133,67 @@ final class ScreenCommand {
             }
         }
         to.flush();
+    }
+
+    /** Companies as they are read, screened a batch at a time; the results spilled in rank order, or the one explained. */
+    private static final class Batches implements AutoCloseable {
+
+        private final CompletableFuture<RuleSet> rules;
+        private final String explain;
+        private final List<Company> pending = new ArrayList<>(BATCH);
+        private SpilledResults results;
+        private Recommendation explained;
+
+        Batches(CompletableFuture<RuleSet> rules, String explain) {
+            this.rules = rules;
+            this.explain = explain;
+        }
+
+        void add(Company company) {
+            pending.add(company);
+            if (pending.size() == BATCH) flush();
+        }
+
+        void flush() {
+            RuleSet ruleSet = ruleSet();
+            if (results == null) results = new SpilledResults(ruleSet.version());
+            if (pending.isEmpty()) return;
+            List<Recommendation> screened = ruleSet.screener().screen(pending);
+            pending.clear();
+            if (explain == null) {
+                results.add(screened);
+            } else if (explained == null) {
+                explained = screened.stream().filter(r -> r.ticker().equalsIgnoreCase(explain)).findFirst().orElse(null);
+            }
+        }
+
+        String version() {
+            return ruleSet().version();
+        }
+
+        private RuleSet ruleSet() {
+            try {
+                return rules.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) throw cause;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (results != null) results.close();
+        }
+    }
+
+    /** The rules failed to compile; carried out of the import's callback unchecked. */
+    private static final class RulesDoNotCompile extends RuntimeException {
+
+        private final transient RuleCompilationException cause;
+
+        RulesDoNotCompile(RuleCompilationException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
+        }
     }
 }

@@ -6,10 +6,11 @@ import com.thesisscreener.screening.Recommendation;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Results as JSON: the whole screening, or one company's recommendation. */
+/** Results as JSON: the whole screening, each result written as it is read in rank order; or one company's recommendation. */
 public final class JsonReport {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -17,12 +18,27 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static void write(Screening screening, Writer out) {
-        MAPPER.writeValue(out, Document.of(screening));
+    /** {@code {source, sheet, ruleSetVersion, summary, results: [...], problems: [...]}}, results best first. */
+    public static void write(Screening s, Writer out) {
+        try (JsonGenerator json = MAPPER.writer().createGenerator(new KeepOpenWriter(out))) {
+            json.writeStartObject();
+            json.writeStringProperty("source", s.source());
+            json.writeStringProperty("sheet", s.sheet());
+            json.writeStringProperty("ruleSetVersion", s.ruleSetVersion());
+            json.writeName("summary");
+            json.writePOJO(new Summary(s.rowsRead(), s.screened(), s.rowsRejected(), s.bandCounts(), s.ignoredColumns()));
+            json.writeName("results");
+            json.writeStartArray();
+            s.results().forEachRanked(json::writePOJO);
+            json.writeEndArray();
+            json.writeName("problems");
+            json.writePOJO(s.problems().stream().map(Problem::of).toList());
+            json.writeEndObject();
+        }
     }
 
     public static void write(Recommendation recommendation, Writer out) {
-        MAPPER.writeValue(out, recommendation);
+        MAPPER.writeValue(new KeepOpenWriter(out), recommendation);
     }
 
     record Summary(int rowsRead, int screened, int rejected, Map<Band, Integer> bands, List<String> ignoredColumns) {
@@ -34,12 +50,16 @@ public final class JsonReport {
         }
     }
 
-    record Document(String source, String sheet, String ruleSetVersion, Summary summary, List<Recommendation> results,
-                    List<Problem> problems) {
-        static Document of(Screening s) {
-            return new Document(s.source(), s.sheet(), s.ruleSetVersion(),
-                    new Summary(s.rowsRead(), s.ranked().size(), s.rowsRejected(), s.bandCounts(), s.ignoredColumns()),
-                    s.ranked(), s.problems().stream().map(Problem::of).toList());
+    /** The caller's writer stays open: closing this only flushes. */
+    private static final class KeepOpenWriter extends java.io.FilterWriter {
+
+        KeepOpenWriter(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            out.flush();
         }
     }
 }

@@ -8,34 +8,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One screened portfolio, ready to export: results ranked best first, the rows that could not be
- * read, and the rule-set version that produced the scores.
+ * One screened portfolio, ready to export: results in rank order (read as often as a report needs, not
+ * necessarily held in memory), the rows that could not be read, and the rule-set version that produced the scores.
+ *
+ * @param rowsRejected rows that were read but not screened because a cell could not be used
  */
-public record Screening(String source, String sheet, String ruleSetVersion, int rowsRead, List<Recommendation> ranked,
+public record Screening(String source, String sheet, String ruleSetVersion, int rowsRead, int rowsRejected, RankedResults results,
                         List<RowProblem> problems, List<String> ignoredColumns) {
 
     public Screening {
-        ranked = ranked.stream().sorted(Recommendation.RANKING).toList();
         problems = List.copyOf(problems);
         ignoredColumns = List.copyOf(ignoredColumns);
     }
 
     public static Screening of(ImportedPortfolio portfolio, List<Recommendation> results, String ruleSetVersion) {
-        return new Screening(portfolio.fileName(), portfolio.sheet(), ruleSetVersion, portfolio.rowsRead(), results,
-                portfolio.problems(), portfolio.ignoredColumns());
+        return new Screening(portfolio.fileName(), portfolio.sheet(), ruleSetVersion, portfolio.rowsRead(), portfolio.rowsRejected(),
+                RankedResults.of(results), portfolio.problems(), portfolio.ignoredColumns());
     }
 
     /** The same screening narrowed to one company, for exports of a single result. */
     public Screening only(Recommendation recommendation) {
-        return new Screening(source, sheet, ruleSetVersion, rowsRead, List.of(recommendation), problems, ignoredColumns);
+        return new Screening(source, sheet, ruleSetVersion, rowsRead, rowsRejected, RankedResults.of(List.of(recommendation)), problems,
+                ignoredColumns);
     }
 
-    public int rowsRejected() {
-        return (int) problems.stream().map(RowProblem::row).distinct().count();
+    /** Results screened. */
+    public int screened() {
+        return results.stats().count();
     }
 
     /** Companies per band, every band present (zero where none), best band first. */
     public Map<Band, Integer> bandCounts() {
-        return Recommendation.countByBand(ranked);
+        return results.stats().bands();
     }
 }

@@ -4,7 +4,6 @@ import com.thesisscreener.portfolio.RowProblem;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.DerivedFigures;
 import com.thesisscreener.screening.Finding;
-import com.thesisscreener.screening.Recommendation;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,22 +33,26 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The results workbook an analyst forwards: the ranked table with band colours, every finding, the rows that could
  * not be read, and where the results came from.
  *
- * <p>Sheets: {@code Ranked}, {@code Findings}, {@code Problems}, {@code About}. A table longer than Excel's row limit
- * continues on {@code Findings (2)}, {@code Findings (3)}, ... Written with POI's streaming workbook, so only a window
- * of rows is held in memory whatever the portfolio's size. No cell is ever a formula; text a spreadsheet could take
+ * <p>Sheets: {@code Ranked}, {@code Findings} (ticker, rule id, points, sentence), {@code Thesis} (each rule id that
+ * fired with its thesis passage, once, rather than the passage on every finding row), {@code Problems}, {@code About}.
+ * A table longer than Excel's row limit continues on {@code Findings (2)}, {@code Findings (3)}, ... Written with
+ * POI's streaming workbook while the results are read in rank order, so only a window of rows is held in memory
+ * whatever the portfolio's size. No cell is ever a formula; text a spreadsheet could take
  * for one is stored as quote-prefixed text (see {@link SafeCells}).
  */
 public final class XlsxReport {
 
     static final String RANKED = "Ranked";
     static final String FINDINGS = "Findings";
+    static final String THESIS = "Thesis";
     static final String PROBLEMS = "Problems";
     static final String ABOUT = "About";
 
     static final List<String> RANKED_HEADER = List.of("Rank", "Ticker", "Name", "Segment", "Score", "Band",
             "Band from score alone", "Confidence", "Caps", "Moat anchors", "Volume/deflation ratio",
             "Implied revenue per unit growth", "Price change assumed", "Top findings", "Tests not run");
-    static final List<String> FINDINGS_HEADER = List.of("Ticker", "Rule id", "Points", "Sentence", "Thesis passage");
+    static final List<String> FINDINGS_HEADER = List.of("Ticker", "Rule id", "Points", "Sentence");
+    static final List<String> THESIS_HEADER = List.of("Rule id", "Thesis passage");
     static final List<String> PROBLEMS_HEADER = List.of("Sheet", "Row", "Column", "Header", "Value", "Expected", "Message");
     static final String NO_PROBLEMS = "no problems";
 
@@ -84,9 +87,8 @@ public final class XlsxReport {
     static void write(Screening screening, OutputStream out, Instant generatedAt, int maxRowsPerSheet) {
         if (maxRowsPerSheet < 2) throw new IllegalArgumentException("a sheet needs room for a header and a row");
         // Inline strings: no shared-string table growing in memory. Temporary files gzipped: for 100,000 companies
-        // the sheets' XML is ~400 MB (every finding repeats its thesis passage), too much for a small or in-memory
-        // temp folder; compressed it is ~30 MB, at about twice the writing time. Since POI 5.3 close() also deletes
-        // those temporary files (dispose() is deprecated).
+        // the sheets' XML is ~150 MB, too much for a small or in-memory temp folder; compressed it is a tenth. Since
+        // POI 5.3 close() also deletes those temporary files (dispose() is deprecated).
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false)) {
             new Writer(workbook, maxRowsPerSheet).write(screening, generatedAt);
             workbook.write(new KeepOpen(out));
@@ -147,6 +149,7 @@ public final class XlsxReport {
         void write(Screening screening, Instant generatedAt) {
             ranked(screening);
             findings(screening);
+            thesis(screening);
             problems(screening);
             about(screening, generatedAt);
             workbook.setActiveSheet(0);
@@ -154,11 +157,11 @@ public final class XlsxReport {
 
         private void ranked(Screening screening) {
             Table table = new Table(RANKED, RANKED_HEADER, new int[]{6, 9, 28, 22, 7, 12, 12, 11, 26, 9, 12, 14, 10, 48, 40}, 2);
-            int rank = 1;
-            for (Recommendation r : screening.ranked()) {
+            int[] rank = {1};
+            screening.results().forEachRanked(r -> {
                 Row row = table.next();
                 DerivedFigures d = r.derived();
-                number(row, 0, rank++, integer);
+                number(row, 0, rank[0]++, integer);
                 text(row, 1, r.ticker());
                 text(row, 2, r.name());
                 text(row, 3, r.segment().name());
@@ -177,22 +180,31 @@ public final class XlsxReport {
                 text(row, 14, r.testsNotRun().stream()
                         .map(t -> t.ruleId() + " (needs " + String.join(", ", t.missingInputs()) + ")")
                         .collect(Collectors.joining("; ")));
-            }
+            });
             table.finish();
         }
 
         private void findings(Screening screening) {
-            Table table = new Table(FINDINGS, FINDINGS_HEADER, new int[]{9, 17, 7, 90, 90}, 1);
-            for (Recommendation r : screening.ranked()) {
+            Table table = new Table(FINDINGS, FINDINGS_HEADER, new int[]{9, 17, 7, 110}, 1);
+            screening.results().forEachRanked(r -> {
                 for (Finding f : r.findings()) {
                     Row row = table.next();
                     text(row, 0, r.ticker());
                     text(row, 1, f.ruleId());
                     number(row, 2, f.points(), signed);
                     text(row, 3, f.sentence());
-                    text(row, 4, f.thesis());
                 }
-            }
+            });
+            table.finish();
+        }
+
+        private void thesis(Screening screening) {
+            Table table = new Table(THESIS, THESIS_HEADER, new int[]{17, 140}, 1);
+            screening.results().stats().thesis().forEach((ruleId, passage) -> {
+                Row row = table.next();
+                text(row, 0, ruleId);
+                text(row, 1, passage);
+            });
             table.finish();
         }
 
@@ -226,7 +238,7 @@ public final class XlsxReport {
             item(sheet, next, "Rule-set version", screening.ruleSetVersion());
             item(sheet, next, "Generated at", generatedAt.truncatedTo(ChronoUnit.SECONDS).toString());
             count(sheet, next, "Rows read", screening.rowsRead());
-            count(sheet, next, "Rows screened", screening.ranked().size());
+            count(sheet, next, "Rows screened", screening.screened());
             count(sheet, next, "Rows rejected", screening.rowsRejected());
             item(sheet, next, "Ignored columns",
                     screening.ignoredColumns().isEmpty() ? "none" : String.join(", ", screening.ignoredColumns()));

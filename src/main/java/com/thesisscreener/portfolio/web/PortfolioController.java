@@ -3,7 +3,11 @@ package com.thesisscreener.portfolio.web;
 import com.thesisscreener.portfolio.ImportedPortfolio;
 import com.thesisscreener.portfolio.RowProblem;
 import com.thesisscreener.portfolio.UnreadableFileException;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.thesisscreener.portfolio.store.PortfolioService;
+import com.thesisscreener.portfolio.store.RankedResult;
+import com.thesisscreener.portfolio.store.ResultPage;
+import com.thesisscreener.portfolio.store.ResultQuery;
 import com.thesisscreener.portfolio.store.RunDiff;
 import com.thesisscreener.portfolio.store.ScreeningRun;
 import com.thesisscreener.portfolio.store.StoredPortfolio;
@@ -20,12 +24,11 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Uploading, reading, re-running, comparing and exporting stored portfolios. */
 @RestController
@@ -60,7 +64,19 @@ class PortfolioController {
     record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
     }
 
-    record Results(long portfolioId, long runId, String ruleSetVersion, int count, List<Recommendation> items) {
+    /**
+     * A page of a run's results; {@code count} is the number of items on this page, {@code total} the number of
+     * results the filters match.
+     */
+    record Results(long portfolioId, long runId, String ruleSetVersion, int page, int size, long total, long totalPages, int count,
+                   List<RankedItem> items) {
+    }
+
+    /** A result with its rank in the run, as one flat JSON object. */
+    record RankedItem(int rank, @JsonUnwrapped Recommendation result) {
+        static RankedItem of(RankedResult ranked) {
+            return new RankedItem(ranked.rank(), ranked.result());
+        }
     }
 
     record Problems(long portfolioId, int count, List<RowProblemView> items) {
@@ -121,13 +137,23 @@ class PortfolioController {
     }
 
     @GetMapping("/{id}/results")
-    @Operation(operationId = "getPortfolioResults", summary = "Results of a run (the latest unless 'run' is given)", description = "Ranked best first by default; "
-            + "sort=score (highest first), sort=score,asc, sort=ticker; filter by band and segment.")
+    @Operation(operationId = "getPortfolioResults", summary = "A page of a run's results (the latest run unless 'run' is given)", description = "Ranked best first by "
+            + "default. sort=rank|ticker|name|segment|band|score|confidence with an optional direction (sort=score,asc); score and "
+            + "confidence sort highest first, the others A to Z / best first; ties keep rank order. Filter by band, segment and "
+            + "score or confidence ranges (inclusive). page counts from 0; size is 1 to 1000 (default 100).")
     Results results(@PathVariable long id, @RequestParam(required = false) Long run, @RequestParam(required = false) Band band,
-                    @RequestParam(required = false) Segment segment, @RequestParam(defaultValue = "rank") String sort) {
+                    @RequestParam(required = false) Segment segment, @RequestParam(defaultValue = "rank") String sort,
+                    @RequestParam(required = false) Integer minScore, @RequestParam(required = false) Integer maxScore,
+                    @RequestParam(required = false) Double minConfidence, @RequestParam(required = false) Double maxConfidence,
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        if (page < 0) throw new InvalidRequestException("page must be 0 or more", "page");
+        if (size < 1 || size > ResultQuery.MAX_SIZE) throw new InvalidRequestException("size must be between 1 and " + ResultQuery.MAX_SIZE, "size");
+        ResultSortParameter order = ResultSortParameter.parse(sort);
         ScreeningRun screeningRun = portfolios.runOrLatest(id, run);
-        List<Recommendation> items = portfolios.results(screeningRun, band, segment).stream().sorted(order(sort)).toList();
-        return new Results(id, screeningRun.id(), screeningRun.ruleSetVersion(), items.size(), items);
+        ResultPage<RankedResult> results = portfolios.results(screeningRun, new ResultQuery(band, segment, minScore, maxScore,
+                minConfidence, maxConfidence, order.sort(), order.direction(), page, size));
+        return new Results(id, screeningRun.id(), screeningRun.ruleSetVersion(), results.page(), results.size(), results.total(),
+                results.totalPages(), results.items().size(), results.items().stream().map(RankedItem::of).toList());
     }
 
     @GetMapping("/{id}/problems")
@@ -168,23 +194,22 @@ class PortfolioController {
     }
 
     @GetMapping(path = "/{id}/report.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @Operation(operationId = "downloadReportXlsx", summary = "The run's results as a workbook: ranked sheet with band colours, findings, problems, rule-set version")
-    ResponseEntity<byte[]> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run) {
+    @Operation(operationId = "downloadReportXlsx", summary = "The run's results as a workbook: ranked sheet with band colours, findings, thesis passages by rule id, "
+            + "problems, rule-set version", description = "Written while the results are read from the database, and sent as it is written.")
+    ResponseEntity<StreamingResponseBody> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run) {
         Screening screening = portfolios.screening(id, run);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        XlsxReport.write(screening, out);
-        return attachment(out.toByteArray(), XLSX, reportName(id, "xlsx"));
+        return attachment(out -> XlsxReport.write(screening, out), XLSX, reportName(id, "xlsx"));
     }
 
     @GetMapping(path = "/{id}/report.csv", produces = "text/csv")
-    @Operation(operationId = "downloadReportCsv", summary = "The run's ranked results as CSV")
-    ResponseEntity<byte[]> reportCsv(@PathVariable long id, @RequestParam(required = false) Long run) {
+    @Operation(operationId = "downloadReportCsv", summary = "The run's ranked results as CSV", description = "Sent row by row as the results are read from the database.")
+    ResponseEntity<StreamingResponseBody> reportCsv(@PathVariable long id, @RequestParam(required = false) Long run) {
         Screening screening = portfolios.screening(id, run);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+        return attachment(out -> {
+            PrintWriter writer = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
             CsvReport.write(screening, writer);
-        }
-        return attachment(out.toByteArray(), new MediaType("text", "csv", StandardCharsets.UTF_8), reportName(id, "csv"));
+            writer.flush();
+        }, new MediaType("text", "csv", StandardCharsets.UTF_8), reportName(id, "csv"));
     }
 
     private PortfolioSummary summary(StoredPortfolio portfolio) {
@@ -193,29 +218,11 @@ class PortfolioController {
         return PortfolioSummary.of(portfolio, latest);
     }
 
-    private static Comparator<Recommendation> order(String sort) {
-        String[] parts = sort.split(",");
-        boolean ascending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("asc");
-        boolean descending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
-        if (parts.length > 2 || (parts.length == 2 && !ascending && !descending)) {
-            throw new InvalidRequestException("sort takes a field and an optional direction, like score,desc", "sort");
-        }
-        Comparator<Recommendation> order = switch (parts[0].strip()) {
-            case "rank" -> Recommendation.RANKING;
-            case "score" -> Comparator.comparingInt(Recommendation::score).reversed().thenComparing(Recommendation::ticker);
-            case "ticker" -> Comparator.comparing(Recommendation::ticker);
-            case "confidence" -> Comparator.comparingDouble(Recommendation::confidence).reversed().thenComparing(Recommendation::ticker);
-            default -> throw new InvalidRequestException("cannot sort by '" + parts[0] + "'; sort by rank, score, ticker or confidence", "sort");
-        };
-        boolean naturallyDescending = parts[0].strip().equals("score") || parts[0].strip().equals("confidence");
-        return (naturallyDescending && ascending) || (!naturallyDescending && descending) ? order.reversed() : order;
-    }
-
     private static String reportName(long id, String extension) {
         return "portfolio-" + id + "-report." + extension;
     }
 
-    private static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String fileName) {
+    private static ResponseEntity<StreamingResponseBody> attachment(StreamingResponseBody body, MediaType type, String fileName) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
