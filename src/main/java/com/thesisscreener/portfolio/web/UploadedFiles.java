@@ -51,7 +51,7 @@ public class UploadedFiles {
     }
 
     /** Only the last path element, without control or separator characters, so it is safe as a file name. */
-    static String safeName(String original) {
+    public static String safeName(String original) {
         String name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) name = "upload";
