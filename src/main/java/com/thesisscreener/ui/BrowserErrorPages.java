@@ -10,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -34,7 +35,8 @@ class BrowserErrorPages implements HandlerExceptionResolver, Ordered {
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
         if (!isBrowserPage(request) || isPageController(handler)) return null;
         int status = e instanceof NoResourceFoundException || e instanceof PortfolioNotFoundException ? 404
-                : e instanceof AccessDeniedException ? 403 : 500;
+                : e instanceof AccessDeniedException ? 403
+                : e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError() ? known.getStatusCode().value() : 500;
         if (status == 500) log.error("Unexpected error serving a page", e);
         response.setStatus(status);
         return page(status);
@@ -44,12 +46,14 @@ class BrowserErrorPages implements HandlerExceptionResolver, Ordered {
         String title = switch (status) {
             case 404 -> "Not found";
             case 403 -> "Not allowed";
-            default -> "Something went wrong";
+            case 500 -> "Something went wrong";
+            default -> "Bad request";
         };
         String message = switch (status) {
             case 404 -> "There is no page at this address. It may have been deleted, or the link is mistyped.";
             case 403 -> "Your role does not allow this page. Ask an administrator if you need it.";
-            default -> "The error has been logged. Nothing was changed by this request.";
+            case 500 -> "The error has been logged. Nothing was changed by this request.";
+            default -> "This address cannot be answered as a page. Check the link, or go back and try again.";
         };
         ModelAndView page = new ModelAndView("problem", Map.of("title", title, "message", message, "status", status));
         page.addObject("me", CurrentUser.of(SecurityContextHolder.getContext().getAuthentication()));

@@ -1,5 +1,6 @@
 package com.thesisscreener.web;
 
+import com.thesisscreener.portfolio.store.ResultSort;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -13,6 +14,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -62,6 +66,7 @@ class OpenApiConfiguration {
             if (responses.containsKey("201") || responses.containsKey("204")) responses.remove("200");
             downloadsAreBinary(responses);
             addCommonProblems(path, method, operation, responses);
+            sortKeysAreAnEnum(operation);
             responses.forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) response.setContent(problemContent());
             });
@@ -75,6 +80,25 @@ class OpenApiConfiguration {
                 response.getContent().forEach((type, media) -> {
                     if (!type.contains("json")) media.setSchema(new StringSchema().format("binary"));
                 }));
+    }
+
+    /**
+     * {@code sort} of the results takes a key with an optional direction ({@code score}, {@code score,asc}): listed as
+     * an enum so a client offers exactly the values the service accepts.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortKeysAreAnEnum(Operation operation) {
+        if (operation.getParameters() == null) return;
+        operation.getParameters().stream().filter(p -> "sort".equals(p.getName()) && "query".equals(p.getIn()))
+                .filter(p -> p.getSchema() != null && "string".equals(p.getSchema().getType()) && p.getSchema().getEnum() == null)
+                .forEach(p -> {
+                    List<String> values = new ArrayList<>();
+                    for (ResultSort key : ResultSort.values()) {
+                        String name = key.name().toLowerCase(Locale.ROOT);
+                        values.addAll(List.of(name, name + ",asc", name + ",desc"));
+                    }
+                    ((Schema) p.getSchema()).setEnum(values);
+                });
     }
 
     /** The answers any operation can give: who may call it, what it was sent, what it names. */

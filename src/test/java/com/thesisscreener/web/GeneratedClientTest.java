@@ -130,6 +130,11 @@ class GeneratedClientTest {
         assertThat(values(schemas.at("/Band/enum"))).containsExactly("STRONG_BUY", "BUY", "HOLD", "REDUCE", "AVOID");
         assertThat(values(schemas.at("/Segment/enum"))).contains("MODEL_PROVIDER", "OTHER");
         assertThat(schemas.at("/NewKey/properties/role/$ref").asString()).endsWith("/Role");
+        JsonNode sort = null;
+        for (JsonNode parameter : document.at("/paths/" + escape("/api/v1/portfolios/{id}/results") + "/get/parameters")) {
+            if (parameter.get("name").asString().equals("sort")) sort = parameter;
+        }
+        assertThat(values(sort.at("/schema/enum"))).contains("rank", "score", "score,asc", "confidence,desc", "ticker");
     }
 
     @Test
