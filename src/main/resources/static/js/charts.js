@@ -93,14 +93,14 @@
     var line = data.requiredMultiple;
     var lineName = line === null ? null : (Math.round(line * 100) / 100) + "x required by the rules";
     chart("chart-ratio", {
-        grid: { left: 60, right: 20, top: 40, bottom: 50 },
+        grid: { left: 60, right: 25, top: 40, bottom: 50 },
         legend: { top: 0, textStyle: { color: INK } },
         tooltip: { trigger: "item", formatter: function (p) { return p.value[1] + " companies at " + p.value[2]; } },
         xAxis: Object.assign({
             type: "value", min: 0, max: data.ratioBin * data.ratios.length, interval: data.ratioBin * 2, axisLabel: Object.assign({
                 formatter: function (v) { return (Math.round(v * 100) / 100) + "x"; } }, axisText),
             splitLine: { show: false }
-        }, axisName("volume growth ÷ price deflation (last bar: this or more)", 30)),
+        }, axisName("volume growth ÷ price deflation (last bar: or more)", 30)),
         yAxis: Object.assign({ type: "value", minInterval: 1, axisLabel: axisText, splitLine: { lineStyle: { color: GRID } } },
             axisName("companies", 45)),
         series: [
