@@ -25,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 import com.thesisscreener.screening.Segment;
 import com.thesisscreener.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.BufferedWriter;
@@ -97,9 +100,13 @@ class PortfolioController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a portfolio", description = "Imports an .xlsx, .xls or .csv file (part 'file'), screens it with the "
+    @Operation(operationId = "uploadPortfolio", summary = "Upload a portfolio", description = "Imports an .xlsx, .xls or .csv file (part 'file'), screens it with the "
             + "active rules and stores the portfolio, its rows, the row problems and the results in one transaction. A file with no "
             + "usable row stores nothing. Answers 201 with a Location header and the import summary.")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The stored portfolio", schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "413", description = "The file is larger than the service accepts")
+    @ApiResponse(responseCode = "415", description = "Not a spreadsheet, or a format that is not supported")
+    @ApiResponse(responseCode = "422", description = "The file cannot be read, or no row could be screened (`problems` lists them)")
     ResponseEntity<Created> upload(@RequestPart(name = "file", required = false) MultipartFile file,
                                    @Parameter(description = "portfolio name; defaults to the file name") @RequestParam(required = false) String name,
                                    @Parameter(description = "sheet to read; found automatically when omitted") @RequestParam(required = false) String sheet)
@@ -114,7 +121,7 @@ class PortfolioController {
     }
 
     @GetMapping
-    @Operation(summary = "List portfolios, newest first")
+    @Operation(operationId = "listPortfolios", summary = "List portfolios, newest first")
     Page<PortfolioSummary> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0) throw new InvalidRequestException("page must be 0 or more", "page");
         if (size < 1 || size > 100) throw new InvalidRequestException("size must be between 1 and 100", "size");
@@ -124,7 +131,7 @@ class PortfolioController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One portfolio with its latest run")
+    @Operation(operationId = "getPortfolio", summary = "One portfolio with its latest run")
     PortfolioSummary get(@PathVariable long id) {
         PortfolioSummary summary = summary(portfolios.portfolio(id));
         if (summary.latestRun() == null) return summary;
@@ -132,15 +139,17 @@ class PortfolioController {
         return book == null ? summary : PortfolioSummary.of(portfolios.portfolio(id), summary.latestRun(), book);
     }
 
-    @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a portfolio with its rows, problems, runs and results")
+    // No body on success; a client that accepts only problem documents (the only body this can send) is served, not refused with 406.
+    @DeleteMapping(path = "/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(operationId = "deletePortfolio", summary = "Delete a portfolio with its rows, problems, runs and results")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     ResponseEntity<Void> delete(@PathVariable long id) {
         portfolios.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/results")
-    @Operation(summary = "A page of a run's results (the latest run unless 'run' is given)", description = "Ranked best first by "
+    @Operation(operationId = "getPortfolioResults", summary = "A page of a run's results (the latest run unless 'run' is given)", description = "Ranked best first by "
             + "default. sort=rank|ticker|name|segment|band|score|confidence with an optional direction (sort=score,asc); score and "
             + "confidence sort highest first, the others A to Z / best first; ties keep rank order. Filter by band, segment and "
             + "score or confidence ranges (inclusive). page counts from 0; size is 1 to 1000 (default 100).")
@@ -175,14 +184,16 @@ class PortfolioController {
     }
 
     @GetMapping("/{id}/problems")
-    @Operation(summary = "Rows of the upload that could not be read, with sheet, row, column, value and what was expected")
+    @Operation(operationId = "getImportProblems", summary = "Rows of the upload that could not be read, with sheet, row, column, value and what was expected")
     Problems problems(@PathVariable long id) {
         List<RowProblemView> items = portfolios.problems(id).stream().map(RowProblemView::of).toList();
         return new Problems(id, items.size(), items);
     }
 
     @PostMapping("/{id}/runs")
-    @Operation(summary = "Screen the stored rows again with the rules active now", description = "Every run keeps its results and rule-set version.")
+    @Operation(operationId = "rerunPortfolio", summary = "Screen the stored rows again with the rules active now", description = "Every run keeps its results and rule-set version.")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new run", schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "422", description = "The rules did not finish within their bounds; nothing was stored")
     ResponseEntity<PortfolioSummary.Run> rerun(@PathVariable long id) {
         ScreeningRun run = portfolios.rerun(id);
         return ResponseEntity.created(URI.create("/api/v1/portfolios/" + id + "/runs/" + run.id()))
@@ -190,29 +201,29 @@ class PortfolioController {
     }
 
     @GetMapping("/{id}/runs")
-    @Operation(summary = "Runs of a portfolio, newest first")
+    @Operation(operationId = "listRuns", summary = "Runs of a portfolio, newest first")
     List<PortfolioSummary.Run> runs(@PathVariable long id) {
         return portfolios.runs(id).stream().map(run -> PortfolioSummary.Run.of(run, portfolios.bandCounts(run))).toList();
     }
 
     @GetMapping("/{id}/runs/{runId}")
-    @Operation(summary = "One run with its band counts")
+    @Operation(operationId = "getRun", summary = "One run with its band counts")
     PortfolioSummary.Run run(@PathVariable long id, @PathVariable long runId) {
         ScreeningRun run = portfolios.run(id, runId);
         return PortfolioSummary.Run.of(run, portfolios.bandCounts(run));
     }
 
     @GetMapping("/{id}/runs/{runId}/diff")
-    @Operation(summary = "What changed between two runs", description = "Companies whose band or score changed from run 'against' to this "
+    @Operation(operationId = "diffRuns", summary = "What changed between two runs", description = "Companies whose band or score changed from run 'against' to this "
             + "run, and which findings appeared or vanished.")
     RunDiff diff(@PathVariable long id, @PathVariable long runId, @RequestParam long against) {
         return portfolios.diff(id, runId, against);
     }
 
     @GetMapping(path = "/{id}/report.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @Operation(summary = "The run's results as a workbook: ranked sheet with band colours, findings, thesis passages by rule id, "
-            + "problems, rule-set version, the book when uploaded with positions", description = "Written while the results are read "
-            + "from the database, and sent as it is written.")
+    @Operation(operationId = "downloadReportXlsx", summary = "The run's results as a workbook: ranked sheet with band colours, findings, "
+            + "thesis passages by rule id, problems, rule-set version, the book when uploaded with positions", description = "Written "
+            + "while the results are read from the database, and sent as it is written.")
     ResponseEntity<StreamingResponseBody> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run,
                                                      @Parameter(description = "add a 'What if' sheet (the run must use the active rules)")
                                                      @RequestParam(defaultValue = "false") boolean whatIf) {
@@ -228,7 +239,7 @@ class PortfolioController {
     }
 
     @GetMapping(path = "/{id}/report.csv", produces = "text/csv")
-    @Operation(summary = "The run's ranked results as CSV", description = "Sent row by row as the results are read from the database.")
+    @Operation(operationId = "downloadReportCsv", summary = "The run's ranked results as CSV", description = "Sent row by row as the results are read from the database.")
     ResponseEntity<StreamingResponseBody> reportCsv(@PathVariable long id, @RequestParam(required = false) Long run) {
         Screening screening = portfolios.screening(id, run);
         return attachment(out -> {
