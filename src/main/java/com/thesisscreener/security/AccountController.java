@@ -113,7 +113,7 @@ class AccountController {
     }
 
     @PostMapping("/users/{username}/unlock")
-    @Operation(summary = "Lift a sign-in lock on a user", description = "Forgets the user's failed sign-ins from every address; "
+    @Operation(operationId = "unlockUser", summary = "Lift a sign-in lock on a user", description = "Forgets the user's failed sign-ins from every address; "
             + "answers whether it was locked.")
     Unlocked unlock(@PathVariable String username) {
         UserAccounts.Account account = accounts.find(username).orElseThrow(() -> new AccountNotFoundException("no user '" + username + "'"));
@@ -123,13 +123,13 @@ class AccountController {
     }
 
     @GetMapping("/sign-in-locks")
-    @Operation(summary = "Usernames and addresses locked now after failed sign-ins or wrong API keys, with when each lock ends")
+    @Operation(operationId = "listSignInLocks", summary = "Usernames and addresses locked now after failed sign-ins or wrong API keys, with when each lock ends")
     List<SignInThrottle.Lock> signInLocks() {
         return throttle.locks();
     }
 
     @DeleteMapping("/sign-in-locks")
-    @Operation(summary = "Lift the locks on an address (password sign-ins and wrong API keys)")
+    @Operation(operationId = "unlockAddress", summary = "Lift the locks on an address (password sign-ins and wrong API keys)")
     Unlocked unlockAddress(@RequestParam String address) {
         if (address.isBlank() || address.length() > 64) throw new AccountException("address must be 1 to 64 characters", "address");
         boolean wasLocked = throttle.unlockAddress(address.strip());

@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -77,7 +78,7 @@ class PortfolioController {
      * @param items results with their rank, each with {@code whatIf} answers when asked for
      */
     record Results(long portfolioId, long runId, String ruleSetVersion, int page, int size, long total, long totalPages, int count,
-                   List<?> items) {
+                   @ArraySchema(schema = @Schema(implementation = RankedItem.class)) List<?> items) {
     }
 
     /** A result with its rank in the run, as one flat JSON object. */

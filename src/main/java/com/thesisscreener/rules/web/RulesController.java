@@ -135,7 +135,7 @@ class RulesController {
     }
 
     @PostMapping(path = "/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Activate rule files sent as JSON (ADMIN)", description = "Laid over the live files by name as for validate "
+    @Operation(operationId = "activateRules", summary = "Activate rule files sent as JSON (ADMIN)", description = "Laid over the live files by name as for validate "
             + "(replace=true to send the whole set); validated, made live for every instance on the database, and written into "
             + "the rules folder. 422 problem with every error when they do not compile; the live set keeps serving.")
     RulesStatus.Attempt activateJson(@RequestBody CandidateRules candidate) {
@@ -143,7 +143,7 @@ class RulesController {
     }
 
     @PostMapping(path = "/activate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Activate uploaded rule files (parts named 'files'), laid over the live files by name (ADMIN)")
+    @Operation(operationId = "activateRuleFiles", summary = "Activate uploaded rule files (parts named 'files'), laid over the live files by name (ADMIN)")
     RulesStatus.Attempt activateUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
                                        @RequestParam(defaultValue = "false") boolean replace) {
         return activated(CandidateRules.merge(rules.current().files(), read(files), replace));

@@ -14,6 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
@@ -53,7 +56,8 @@ class ScoreController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "scoreCompany", summary = "Score one company", description = "One company record in, one recommendation out: score, band, "
             + "confidence, findings (rule id, points, sentence, thesis passage), caps, derived figures, tests not run, rule-set version.")
-    @ApiResponse(responseCode = "200", description = "The recommendation (with \"whatIf\" when asked for)")
+    @ApiResponse(responseCode = "200", description = "The recommendation (with \"whatIf\" when asked for)",
+            content = @Content(schema = @Schema(implementation = Recommendation.class)))
     @ApiResponse(responseCode = "422", description = "The rules did not finish within their bounds for this record")
     Object score(@RequestBody CompanyRecord record,
                  @Parameter(description = "add \"whatIf\": the nearest change of each input that moves the band")
@@ -66,7 +70,8 @@ class ScoreController {
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "scoreCompanies", summary = "Score a batch of companies", description = "A JSON array of company records (at most screener.batch-limit, "
             + "10,000 by default); results come back in input order, all scored with the same rule-set version.")
-    @ApiResponse(responseCode = "200", description = "One recommendation per record, in input order (with \"whatIf\" when asked for)")
+    @ApiResponse(responseCode = "200", description = "One recommendation per record, in input order (with \"whatIf\" when asked for)",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Recommendation.class))))
     @ApiResponse(responseCode = "422", description = "The rules did not finish within their bounds for a record")
     List<?> scoreBatch(@RequestBody List<CompanyRecord> records,
                        @Parameter(description = "add \"whatIf\" to every result")
