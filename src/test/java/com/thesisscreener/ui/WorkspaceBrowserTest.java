@@ -64,6 +64,8 @@ class WorkspaceBrowserTest {
     static final String VIEWER_PASSWORD = "viewer-password-for-tests";
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Spring Session (JDBC, shared between instances) names its cookie SESSION. */
+    static final String SESSION_COOKIE = "SESSION";
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     static Path rulesCopy;
@@ -302,7 +304,7 @@ class WorkspaceBrowserTest {
         screenshot("16-not-found");
 
         // The same signed-in session over plain HTTP: a page address answers HTML, the API answers problem documents.
-        String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = SESSION_COOKIE + "=" + browser.manage().getCookieNamed(SESSION_COOKIE).getValue();
         var http = org.springframework.web.client.RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(status -> status.isError(), (request, response) -> { })
                 .defaultHeader("Cookie", session).build();
@@ -341,7 +343,7 @@ class WorkspaceBrowserTest {
         waitFor(By.cssSelector("[data-editor=codemirror]"));
         String edited = ruleText().replace("proprietaryData == true", "proprietaryData == true /* kept */");
         setRuleText(edited);
-        browser.manage().deleteCookieNamed("JSESSIONID"); // the session ends while the page is open
+        browser.manage().deleteCookieNamed(SESSION_COOKIE); // the session ends while the page is open
         browser.findElement(By.id("validate")).click();
 
         waitFor(By.id("sign-in"));
@@ -416,7 +418,7 @@ class WorkspaceBrowserTest {
 
     /** Bytes of the page's HTML as the signed-in browser receives it. */
     private int pageBytes(String path) {
-        String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+        String session = SESSION_COOKIE + "=" + browser.manage().getCookieNamed(SESSION_COOKIE).getValue();
         byte[] body = org.springframework.web.client.RestClient.create("http://localhost:" + port).get().uri(path)
                 .header("Cookie", session).header("Accept", "text/html").retrieve().body(byte[].class);
         return body == null ? 0 : body.length;
