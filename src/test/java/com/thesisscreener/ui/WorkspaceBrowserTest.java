@@ -153,7 +153,10 @@ class WorkspaceBrowserTest {
         screenshot("04-results");
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("band"))).selectByValue("AVOID");
+        WebElement unfiltered = browser.findElement(By.id("results"));
         browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        // The filtered page replaces this one: wait for that, not for the table already shown.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(unfiltered));
         waitFor(By.id("results"));
         assertThat(browser.findElements(By.cssSelector("#results tbody tr"))).hasSize(3)
                 .allSatisfy(row -> assertThat(row.findElement(By.cssSelector(".badge")).getText()).startsWith("AVOID"));
