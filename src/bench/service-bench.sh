@@ -1,67 +1,106 @@
 #!/usr/bin/env bash
-# Service benchmark (issue 3): upload-to-stored time and peak heap for generated 10k and 100k-row
-# portfolios, and POST /api/v1/score throughput and latency from a second process (wrk) at a fixed
-# concurrency. Everything runs on this machine, against 127.0.0.1 only, and stops by itself.
-#   src/bench/service-bench.sh            (needs wrk: apt-get install wrk; and jq)
-# Knobs: PORT (8099), HEAP (2g), CONNECTIONS (16), DURATION (30s), ROWS ("10000 100000").
+# Service benchmark (issue 10): everything a user waits for on the service, measured in one run against one
+# server on 127.0.0.1, which stops by itself afterwards:
+#   - upload of a generated ROWS-row workbook until stored, with the server's peak heap while it ran;
+#   - database size of that one run;
+#   - the first results page (GET .../results?size=100), five calls;
+#   - a re-run and the diff of the two runs;
+#   - report.xlsx and report.csv downloads;
+#   - POST /api/v1/score against the authenticated no-op GET /api/v1/me, same key, same connections (wrk).
+#   src/bench/service-bench.sh                     (needs wrk, jq, jstat, curl: apt-get install -y wrk jq)
+# Knobs: JAR (target/thesis-screener.jar, built when missing or stale; point it at another build to compare),
+#        PORT (8301), HEAP (512m), CONNECTIONS (16), DURATION (20s), ROWS (100000), SKIP_WRK (empty).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PORT=${PORT:-8099}
-HEAP=${HEAP:-2g}
+PORT=${PORT:-8301}
+HEAP=${HEAP:-512m}
 CONNECTIONS=${CONNECTIONS:-16}
-DURATION=${DURATION:-30s}
-ROWS=${ROWS:-"10000 100000"}
-for tool in wrk jq jstat curl; do
-  command -v "$tool" >/dev/null || { echo "service-bench: $tool is needed (apt-get install wrk jq)" >&2; exit 2; }
+DURATION=${DURATION:-20s}
+ROWS=${ROWS:-100000}
+for tool in jq jstat curl bc; do
+  command -v "$tool" >/dev/null || { echo "service-bench: $tool is needed (apt-get install -y wrk jq bc)" >&2; exit 2; }
 done
-
-./screener help >/dev/null              # builds the jar when it is missing or stale
-jar=target/thesis-screener.jar
+if [ -z "${JAR:-}" ]; then
+  ./screener help >/dev/null              # builds the jar when it is missing or stale
+  JAR=target/thesis-screener.jar
+fi
 work=$(mktemp -d)
 password="bench-$(date +%s)-$RANDOM"
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+base="http://127.0.0.1:$PORT"
 
-for rows in $ROWS; do
-  java -jar "$jar" generate --rows "$rows" --out "$work/p$rows.xlsx" >/dev/null
-done
+java -jar "$JAR" generate --rows "$ROWS" --out "$work/portfolio.xlsx" >/dev/null
 
-SCREENER_ADMIN_PASSWORD="$password" java -Xmx"$HEAP" -Xms"$HEAP" -jar "$jar" serve --server.port="$PORT" \
+SCREENER_ADMIN_PASSWORD="$password" java -Xmx"$HEAP" -jar "$JAR" serve --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$work/db" --screener.sample-portfolio= --screener.rules-poll-interval=0s \
   --screener.max-upload=200MB --spring.servlet.multipart.max-file-size=200MB --spring.servlet.multipart.max-request-size=200MB \
   >"$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 180); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+for _ in $(seq 1 240); do
+  curl -sf "$base/actuator/health" >/dev/null 2>&1 && break
   sleep 1
 done
-curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "service-bench: the service did not start; see $work/server.log" >&2; tail -20 "$work/server.log" >&2; exit 2; }
-
-key=$(curl -s -u "admin:$password" -H 'Content-Type: application/json' "http://127.0.0.1:$PORT/api/v1/api-keys" \
-  -d '{"name":"bench","role":"ANALYST"}' | jq -r .key)
+curl -sf "$base/actuator/health" >/dev/null || { echo "service-bench: the service did not start; see $work/server.log" >&2; tail -20 "$work/server.log" >&2; exit 2; }
+key=$(curl -s -u "admin:$password" -H 'Content-Type: application/json' "$base/api/v1/api-keys" \
+  -d '{"name":"bench","role":"ADMIN"}' | jq -r .key)
 [ -n "$key" ] && [ "$key" != null ] || { echo "service-bench: could not create an API key" >&2; exit 2; }
+echo "$(basename "$JAR") $(unzip -p "$JAR" META-INF/MANIFEST.MF 2>/dev/null | grep -m1 Implementation-Version | tr -d '\r'); java $(java -version 2>&1 | head -1 | cut -d'"' -f2), -Xmx$HEAP, $(nproc) cores shared with the load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "java $(java -version 2>&1 | head -1 | cut -d'"' -f2), -Xmx$HEAP, $(nproc) cores; wrk and the service share them"
-for rows in $ROWS; do
-  file="$work/p$rows.xlsx"
-  jstat -gc "$server" 100 >"$work/heap-$rows.txt" &
-  sampler=$!
-  start=$(date +%s.%N)
-  status=$(curl -s -o "$work/upload-$rows.json" -w '%{http_code}' -H "X-API-Key: $key" \
-    -F file=@"$file" "http://127.0.0.1:$PORT/api/v1/portfolios")
-  end=$(date +%s.%N)
-  kill "$sampler" 2>/dev/null || true
-  peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$work/heap-$rows.txt")
-  seconds=$(echo "$end - $start" | bc -l)
-  printf 'upload %7d rows (%s, %.1f MB): HTTP %s in %.2f s = %.0f rows/s to stored; peak heap %s MB\n' "$rows" \
-    "$(basename "$file")" "$(echo "$(stat -c %s "$file") / 1048576" | bc -l)" "$status" "$seconds" "$(echo "$rows / $seconds" | bc -l)" "$peak"
-done
+# Seconds a GET takes, the body written to $2.
+timed_get() { curl -s -o "$2" -w '%{time_total}' -H "X-API-Key: $key" "$base$1"; }
 
+jstat -gc "$server" 100 >"$work/heap.txt" &
+sampler=$!
+start=$(date +%s.%N)
+status=$(curl -s -o "$work/upload.json" -w '%{http_code}' -H "X-API-Key: $key" -F file=@"$work/portfolio.xlsx" "$base/api/v1/portfolios")
+end=$(date +%s.%N)
+kill "$sampler" 2>/dev/null || true
+peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$work/heap.txt")
+printf 'upload %d rows (%.1f MB xlsx): HTTP %s in %.2f s; peak heap %s MB\n' "$ROWS" \
+  "$(echo "$(stat -c %s "$work/portfolio.xlsx") / 1048576" | bc -l)" "$status" "$(echo "$end - $start" | bc -l)" "$peak"
+id=$(jq -r .portfolio.id "$work/upload.json")
+[ "$id" != null ] || { echo "service-bench: upload failed: $(head -c 300 "$work/upload.json")" >&2; exit 2; }
+printf 'database after one %d-company run: %.1f MB\n' "$ROWS" "$(echo "$(du -cb "$work"/db*.db | tail -1 | cut -f1) / 1048576" | bc -l)"
+
+times=()
+for _ in 1 2 3 4 5; do times+=("$(timed_get "/api/v1/portfolios/$id/results?size=100" "$work/page.json")"); done
+printf 'GET results?size=100: %s s (%s items in the answer)\n' "${times[*]}" "$(jq '.items | length' "$work/page.json")"
+times=()
+for _ in 1 2 3; do times+=("$(timed_get "/api/v1/portfolios/$id/results?size=100&page=500&band=HOLD&sort=score,asc" "$work/page.json")"); done
+printf 'GET results?size=100&page=500&band=HOLD&sort=score,asc: %s s\n' "${times[*]}"
+
+first=$(jq -r .portfolio.latestRun.id "$work/upload.json")
+rerun=$(curl -s -o "$work/rerun.json" -w '%{time_total}' -X POST -H "X-API-Key: $key" "$base/api/v1/portfolios/$id/runs")
+second=$(jq -r .id "$work/rerun.json")
+printf 're-run of %d companies: %.2f s\n' "$ROWS" "$rerun"
+times=()
+for _ in 1 2 3; do times+=("$(timed_get "/api/v1/portfolios/$id/runs/$second/diff?against=$first" "$work/diff.json")"); done
+printf 'diff of two %d-company runs: %s s (%s changed, %s unchanged)\n' "$ROWS" "${times[*]}" "$(jq '.changes | length' "$work/diff.json")" "$(jq .unchanged "$work/diff.json")"
+
+jstat -gc "$server" 100 >"$work/heap-report.txt" &
+sampler=$!
+xlsx=$(timed_get "/api/v1/portfolios/$id/report.xlsx" "$work/report.xlsx")
+csv=$(timed_get "/api/v1/portfolios/$id/report.csv" "$work/report.csv")
+kill "$sampler" 2>/dev/null || true
+peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$work/heap-report.txt")
+printf 'report.xlsx: %.2f s (%.1f MB); report.csv: %.2f s (%.1f MB); peak heap while exporting %s MB\n' \
+  "$xlsx" "$(echo "$(stat -c %s "$work/report.xlsx") / 1048576" | bc -l)" "$csv" "$(echo "$(stat -c %s "$work/report.csv") / 1048576" | bc -l)" "$peak"
+
+[ -n "${SKIP_WRK:-}" ] && exit 0
+command -v wrk >/dev/null || { echo "service-bench: wrk is needed for the /score part (apt-get install -y wrk)" >&2; exit 2; }
 cat >"$work/score.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"ticker":"VRSP","name":"Veridian Sparrow AI","segment":"MODEL_PROVIDER","proprietaryData":false,"distributionSwitchingCost":"LOW","ownsCompute":false,"apiRevenueShare":0.9,"tokenVolumeGrowth":1.6,"pricePerTokenChange":-0.8,"openSourceGapMonths":4,"grossMarginChange":-0.02,"evToSales":12,"marketCapUsd":8500000000,"euRevenueShare":0.3,"capexToRevenue":0.2,"agenticProductionContracts":1,"sovereignAiExposure":false}'
 LUA
-wrk -t2 -c"$CONNECTIONS" -d30s -s "$work/score.lua" -H "X-API-Key: $key" "http://127.0.0.1:$PORT/api/v1/score" >/dev/null   # warm-up: JIT-compiles the rule lambdas
-echo "POST /api/v1/score, $CONNECTIONS connections, $DURATION:"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/score.lua" -H "X-API-Key: $key" "http://127.0.0.1:$PORT/api/v1/score" \
-  | grep -E 'Requests/sec|Latency  |50%|90%|99%|Non-2xx|requests in'
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$work/score.lua" -H "X-API-Key: $key" "$base/api/v1/score" >/dev/null   # warm-up
+wrk -t2 -c"$CONNECTIONS" -d10s -H "X-API-Key: $key" "$base/api/v1/me" >/dev/null
+summary() { grep -E 'Requests/sec|Latency  |99%|Non-2xx' | tr -s ' ' | paste -sd';' -; }
+me=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "X-API-Key: $key" "$base/api/v1/me" | summary)
+score=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/score.lua" -H "X-API-Key: $key" "$base/api/v1/score" | summary)
+echo "GET /api/v1/me (authenticated no-op), $CONNECTIONS connections, $DURATION: $me"
+echo "POST /api/v1/score,                   $CONNECTIONS connections, $DURATION: $score"
+rme=$(echo "$me" | sed -E 's/.*Requests\/sec: ([0-9.]+).*/\1/')
+rscore=$(echo "$score" | sed -E 's/.*Requests\/sec: ([0-9.]+).*/\1/')
+printf '/score throughput / no-op throughput: %.2f\n' "$(echo "$rscore / $rme" | bc -l)"

@@ -25,6 +25,41 @@
         });
     }
 
+    // The rule editor keeps the person's edit in this tab's sessionStorage, so it survives a failed save, a
+    // reload, or a session that expired (the sign-in brings them back here and the draft is put back).
+    var ruleContent = document.getElementById("rule-content");
+    var ruleFileName = document.getElementById("rule-file");
+    if (ruleContent && ruleFileName && window.sessionStorage) {
+        var draftKey = "rule-draft:" + ruleContent.getAttribute("data-user") + ":" + ruleFileName.value;
+        var saveDraft = function () { sessionStorage.setItem(draftKey, currentRuleText()); };
+        var draft = sessionStorage.getItem(draftKey);
+        if (draft !== null && draft !== currentRuleText()) {
+            setRuleText(draft);
+            var restored = document.getElementById("draft-restored");
+            if (restored) restored.hidden = false;
+        }
+        ruleContent.addEventListener("input", saveDraft);
+        document.addEventListener("rule-edit", saveDraft);
+        var editorForm = document.getElementById("rule-editor");
+        if (editorForm) editorForm.addEventListener("submit", saveDraft);
+        var discard = document.getElementById("discard-draft");
+        if (discard) {
+            discard.addEventListener("click", function () {
+                sessionStorage.removeItem(draftKey);
+                window.location.reload();
+            });
+        }
+    }
+
+    function currentRuleText() {
+        return window.ruleEditor ? window.ruleEditor.getValue() : ruleContent.value;
+    }
+
+    function setRuleText(text) {
+        ruleContent.value = text;
+        if (window.ruleEditor) window.ruleEditor.setValue(text);
+    }
+
     // Upload: drag and drop or file picker, progress, then the import summary and the rows that could not be read.
     var form = document.getElementById("upload-form");
     if (!form) return;
@@ -81,6 +116,96 @@
         block.hidden = !problems || problems.length === 0;
     }
 
+    function number(n) {
+        return Number(n).toLocaleString("en");
+    }
+
+    function seconds(ms) {
+        return (ms / 1000).toFixed(1) + " s";
+    }
+
+    function sessionEnded() {
+        // The session ended while the page was open: the API's advice is for scripts, a person signs in again.
+        status.textContent = "Your session has ended. Sign in again, then choose the file once more: ";
+        status.classList.add("error");
+        var again = document.createElement("a");
+        again.href = window.location.pathname + window.location.search;
+        again.textContent = "sign in";
+        status.appendChild(again);
+    }
+
+    function failed(detail) {
+        button.disabled = false;
+        progress.hidden = true;
+        status.textContent = detail;
+        status.classList.add("error");
+    }
+
+    function getJson(url, then) {
+        var xhr = new XMLHttpRequest();
+        xhr.open("GET", url);
+        xhr.setRequestHeader("Accept", "application/json");
+        xhr.addEventListener("load", function () {
+            var body = null;
+            try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = null; }
+            if (xhr.status === 401) sessionEnded();
+            else if (xhr.status !== 200 || !body) failed(body && body.detail ? body.detail : "The service answered HTTP " + xhr.status + ".");
+            else then(body);
+        });
+        xhr.addEventListener("error", function () { failed("The service could not be reached."); });
+        xhr.send();
+    }
+
+    // The job's progress: rows read as they are read, then screening, then the summary of the stored portfolio.
+    function poll(jobUrl) {
+        getJson(jobUrl, function (job) {
+            progress.removeAttribute("value");
+            if (job.state === "QUEUED") status.textContent = "Waiting for an earlier upload to finish · " + seconds(job.elapsedMillis);
+            if (job.state === "READING") status.textContent = "Reading rows: " + number(job.rowsRead) + " read · " + seconds(job.elapsedMillis);
+            if (job.state === "SCREENING") {
+                status.textContent = number(job.rowsRead) + " rows read; screening and storing them · " + seconds(job.elapsedMillis);
+            }
+            if (job.state === "FAILED") {
+                failed(job.problem.detail);
+                if (job.problem.type === "/problems/nothing-to-screen") status.textContent += " (no row could be screened)";
+                return;
+            }
+            if (job.state === "DONE") {
+                status.textContent = "Done: " + number(job.portfolio.rowsRead) + " rows read, " + number(job.portfolio.screened)
+                    + " screened in " + seconds(job.elapsedMillis) + ".";
+                getJson(job.links.portfolio, function (p) {
+                    getJson(job.links.problems, function (problems) { showSummary(p, problems.items); });
+                });
+                return;
+            }
+            window.setTimeout(function () { poll(jobUrl); }, 500);
+        });
+    }
+
+    function showSummary(p, problems) {
+        button.disabled = false;
+        progress.value = 100;
+        var summary = document.getElementById("upload-summary");
+        summary.textContent = "";
+        fact(summary, "Rows read", number(p.rowsRead));
+        fact(summary, "Screened", number(p.screened));
+        fact(summary, "Rows left out (a cell could not be read)", number(p.rejected));
+        if (p.sheet) fact(summary, "Sheet", p.sheet);
+        if (p.ignoredColumns && p.ignoredColumns.length) fact(summary, "Columns ignored", p.ignoredColumns.join(", "));
+        if (p.latestRun) {
+            fact(summary, "Rule set", p.latestRun.ruleSetVersion);
+            var bands = Object.keys(p.latestRun.bands).filter(function (b) { return p.latestRun.bands[b] > 0; })
+                .map(function (b) { return b.replace("_", " ") + " " + number(p.latestRun.bands[b]); });
+            fact(summary, "Bands", bands.join(", "));
+        }
+        var open = document.getElementById("upload-open");
+        open.hidden = false;
+        open.href = "/portfolios/" + p.id;
+        showProblems(problems);
+        result.hidden = false;
+        open.focus();
+    }
+
     form.addEventListener("submit", function (event) {
         event.preventDefault();
         if (!input.files.length) { status.textContent = "Choose a file first."; input.focus(); return; }
@@ -100,57 +225,27 @@
         progress.value = 0;
         button.disabled = true;
         result.hidden = true;
-        status.textContent = "Uploading…";
+        status.classList.remove("error");
+        status.textContent = "Sending the file…";
         xhr.upload.addEventListener("progress", function (e) {
             if (e.lengthComputable) {
                 progress.value = Math.round(e.loaded / e.total * 100);
-                if (e.loaded === e.total) status.textContent = "Importing and screening…";
+                status.textContent = "Sending the file: " + Math.round(e.loaded / 1024) + " of " + Math.round(e.total / 1024) + " KB";
             }
         });
         xhr.addEventListener("load", function () {
-            button.disabled = false;
-            progress.value = 100;
             var body = null;
             try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = null; }
-            if (xhr.status === 201 && body) {
-                var p = body.portfolio;
-                status.textContent = "Imported '" + p.name + "'.";
-                var summary = document.getElementById("upload-summary");
-                summary.textContent = "";
-                fact(summary, "Rows read", p.rowsRead);
-                fact(summary, "Screened", p.screened);
-                fact(summary, "Could not be read", p.rejected);
-                if (p.sheet) fact(summary, "Sheet", p.sheet);
-                if (p.ignoredColumns && p.ignoredColumns.length) fact(summary, "Columns ignored", p.ignoredColumns.join(", "));
-                if (p.latestRun) {
-                    fact(summary, "Rule set", p.latestRun.ruleSetVersion);
-                    var bands = Object.keys(p.latestRun.bands).filter(function (b) { return p.latestRun.bands[b] > 0; })
-                        .map(function (b) { return b.replace("_", " ") + " " + p.latestRun.bands[b]; });
-                    fact(summary, "Bands", bands.join(", "));
-                }
-                var open = document.getElementById("upload-open");
-                open.hidden = false;
-                open.href = "/portfolios/" + p.id;
-                showProblems(body.problems);
-                result.hidden = false;
-                open.focus();
+            if (xhr.status === 202 && body) {
+                poll(xhr.getResponseHeader("Location") || body.links.self);
+            } else if (xhr.status === 401) {
+                button.disabled = false;
+                sessionEnded();
             } else {
-                var message = body && body.detail ? body.detail : "The upload failed (HTTP " + xhr.status + ").";
-                status.textContent = message;
-                status.classList.add("error");
-                if (body && body.problems) {
-                    document.getElementById("upload-summary").textContent = "";
-                    showProblems(body.problems);
-                    result.hidden = false;
-                    document.getElementById("upload-open").hidden = true;
-                }
+                failed(body && body.detail ? body.detail : "The upload failed (HTTP " + xhr.status + ").");
             }
         });
-        xhr.addEventListener("error", function () {
-            button.disabled = false;
-            status.textContent = "The upload could not reach the service.";
-        });
-        status.classList.remove("error");
+        xhr.addEventListener("error", function () { failed("The upload could not reach the service."); });
         xhr.send(data);
     });
 })();

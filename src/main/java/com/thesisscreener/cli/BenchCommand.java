@@ -4,7 +4,6 @@ import com.thesisscreener.rules.RuleCompilationException;
 import com.thesisscreener.rules.RuleSet;
 import com.thesisscreener.rules.RuleSetCompiler;
 import com.thesisscreener.screening.Company;
-import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Screener;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -14,15 +13,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
- * {@code bench}: scores generated companies through the shipped rules, one batch per session on the
- * calling thread, and prints throughput and heap. Numbers, never assertions: tests do not time things.
+ * {@code bench}: scores generated companies through the shipped rules and prints throughput and heap; side by side,
+ * when the test classes are on the class path, the plain-Java reading of THESIS.md that the differential test holds
+ * the rules to ({@value #REFERENCE}), with the ratio. The jar does not contain the test classes:
+ * {@code src/bench/engine-bench.sh} runs the jar with them. Numbers, never assertions: tests do not time things.
  */
 final class BenchCommand {
 
     private static final Set<String> OPTIONS = Set.of("companies", "rounds", "rules", "what-if");
+    static final String REFERENCE = "com.thesisscreener.reference.ReferenceThesis";
 
     private final PrintWriter out;
 
@@ -54,29 +60,55 @@ final class BenchCommand {
         }
         out.printf("rule set %s: %d rules in %d files, compiled in %d ms%n", rules.version(), rules.ruleCount(),
                 rules.files().size(), (System.nanoTime() - compileStart) / 1_000_000);
-        out.printf("java %s, %d processor(s) available, max heap %d MB; screening runs on one thread%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("java %s, %d processor(s) available, max heap %d MB; batches over %,d companies are screened on every core, "
+                        + "the reference runs on one thread%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, Screener.SESSION_SIZE);
 
         Screener screener = rules.screener();
-        warmUp(screener);
+        Optional<Function<Company, ?>> reference = reference();
+        if (reference.isEmpty()) {
+            out.println("reference: " + REFERENCE + " is not on the class path (it lives in the test sources); "
+                    + "src/bench/engine-bench.sh runs this with it");
+        }
+        warmUp(companies -> screener.screen(companies));
+        reference.ifPresent(plain -> warmUp(companies -> companies.forEach(plain::apply)));
         for (int size : sizes) {
-            measure(screener, size, rounds);
+            List<Company> companies = SyntheticCompanies.generate(size, 42);
+            double engine = measure("rules", companies, rounds, batch -> screener.screen(batch).stream().mapToLong(r -> r.findings().size()).sum());
+            if (reference.isPresent()) {
+                Function<Company, ?> plain = reference.get();
+                double java = measure("reference", companies, rounds, batch -> {
+                    batch.forEach(plain::apply);
+                    return -1;
+                });
+                out.printf("%,9d companies: rules / reference throughput = %.2f%n", size, engine / java);
+            }
         }
         int whatIf = options.intValue("what-if", 0);
         if (whatIf > 0) WhatIfBench.measure(rules, whatIf, rounds, out);
         return ExitCode.OK;
     }
 
-    private void warmUp(Screener screener) {
-        List<Company> companies = SyntheticCompanies.generate(10_000, 7);
-        long until = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < until) {
-            screener.screen(companies);
+    @SuppressWarnings("unchecked")
+    private static Optional<Function<Company, ?>> reference() {
+        try {
+            return Optional.of((Function<Company, ?>) Class.forName(REFERENCE).getConstructor().newInstance());
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError absent) {
+            return Optional.empty();
         }
     }
 
-    private void measure(Screener screener, int size, int rounds) {
-        List<Company> companies = SyntheticCompanies.generate(size, 42);
+    private static void warmUp(Consumer<List<Company>> screen) {
+        List<Company> companies = SyntheticCompanies.generate(10_000, 7);
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < until) {
+            screen.accept(companies);
+        }
+    }
+
+    /** Median companies/s over the rounds; {@code screen} answers the findings it produced, or -1 when it does not count them. */
+    private double measure(String what, List<Company> companies, int rounds, ToLongFunction<List<Company>> screen) {
+        int size = companies.size();
         double[] perSecond = new double[rounds];
         long peakHeap = 0;
         long findings = 0;
@@ -86,15 +118,16 @@ final class BenchCommand {
                     .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
             heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
-            List<Recommendation> results = screener.screen(companies);
+            findings = screen.applyAsLong(companies);
             long elapsed = System.nanoTime() - start;
             perSecond[round] = size / (elapsed / 1e9);
             peakHeap = Math.max(peakHeap, heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum());
-            findings = results.stream().mapToLong(r -> r.findings().size()).sum();
         }
         double[] sorted = perSecond.clone();
         Arrays.sort(sorted);
-        out.printf("%,9d companies: median %,.0f companies/s (best %,.0f, worst %,.0f over %d rounds), %.1f findings/company, peak heap %d MB%n",
-                size, sorted[rounds / 2], sorted[rounds - 1], sorted[0], rounds, (double) findings / size, peakHeap >> 20);
+        out.printf("%,9d companies, %-9s: median %,.0f companies/s (best %,.0f, worst %,.0f over %d rounds)%s, peak heap %d MB%n",
+                size, what, sorted[rounds / 2], sorted[rounds - 1], sorted[0], rounds,
+                findings < 0 ? "" : String.format(", %.1f findings/company", (double) findings / size), peakHeap >> 20);
+        return sorted[rounds / 2];
     }
 }

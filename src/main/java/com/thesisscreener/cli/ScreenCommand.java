@@ -1,13 +1,15 @@
 package com.thesisscreener.cli;
 
 import com.thesisscreener.portfolio.ImportLimits;
-import com.thesisscreener.portfolio.ImportedPortfolio;
+import com.thesisscreener.portfolio.ImportSummary;
 import com.thesisscreener.portfolio.PortfolioReader;
+import com.thesisscreener.portfolio.PositionFigures;
 import com.thesisscreener.portfolio.RowProblem;
 import com.thesisscreener.portfolio.UnreadableFileException;
 import com.thesisscreener.report.CsvReport;
 import com.thesisscreener.report.JsonReport;
 import com.thesisscreener.report.Screening;
+import com.thesisscreener.report.SpilledResults;
 import com.thesisscreener.report.TextReport;
 import com.thesisscreener.rules.RuleCompilationException;
 import com.thesisscreener.rules.RuleSet;
@@ -15,9 +17,10 @@ import com.thesisscreener.rules.RuleSetCompiler;
 import com.thesisscreener.rules.WhatIfRules;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.ScreeningLimitExceededException;
 import com.thesisscreener.screening.WhatIf;
 import com.thesisscreener.screening.WhatIfAnswers;
-import com.thesisscreener.screening.ScreeningLimitExceededException;
+import com.thesisscreener.screening.WhatIfSearch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -25,15 +28,29 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-/** {@code screen FILE}: imports a portfolio, scores it with the rule folder and prints the ranking. */
+/**
+ * {@code screen FILE}: imports a portfolio, scores it with the rule folder and prints the ranking.
+ *
+ * <p>Streams: companies are screened in batches as their rows are read, and each batch's results are sorted and
+ * spilled to a temporary file ({@link SpilledResults}); the output is then written while those files are merged in
+ * rank order. Neither the companies nor the results are ever all in memory, so a 1,000,000-row workbook screens
+ * within {@code -Xmx256m}. The rules compile while the file is being read. What is kept per company: its ticker (to
+ * match results to the book's positions, known only once the whole file is read) and, with {@code --what-if}, its
+ * answers.
+ */
 final class ScreenCommand {
 
+    /** Companies screened together: enough to keep both cores busy, few enough to keep memory small. */
+    static final int BATCH = 20_000;
     private static final Set<String> OPTIONS = Set.of("format", "out", "explain", "rules", "sheet");
     private static final Set<String> FLAGS = Set.of("what-if");
     private static final Set<String> FORMATS = Set.of("table", "json", "csv");
@@ -59,59 +76,48 @@ final class ScreenCommand {
             err.println("screener: " + file + ": no such file");
             return ExitCode.FAILED;
         }
-
-        // The file first: a refused file is answered at once, before the seconds that compiling the rules takes.
-        ImportedPortfolio portfolio;
-        try {
-            portfolio = new PortfolioReader(ImportLimits.defaults()).read(file, options.get("sheet"));
-        } catch (UnreadableFileException e) {
-            err.println("screener: " + e.getMessage());
-            return ExitCode.FAILED;
-        }
-
-        RuleSet rules;
         Path rulesFolder = CommandLine.rulesFolder(options);
-        try {
-            rules = new RuleSetCompiler().compile(rulesFolder);
-        } catch (RuleCompilationException e) {
-            err.println("screener: the rules in " + rulesFolder + " do not compile:");
-            e.errors().forEach(error -> err.println("  " + rulesFolder.resolve(error.file()) + ":" + error.line() + ":" + error.column() + " " + error.message()));
-            return ExitCode.FAILED;
-        }
-        Screening screening;
-        try {
-            screening = Screening.of(portfolio, rules.screener().screen(portfolio.companies()), rules.version());
-        } catch (ScreeningLimitExceededException runaway) {
-            err.println("screener: the rules in " + rulesFolder + " did not finish: " + runaway.getMessage());
-            return ExitCode.FAILED;
-        }
-
+        // The rules compile while the file is read; a refused file is still answered at once, without waiting for them.
+        CompletableFuture<RuleSet> rules = CompletableFuture.supplyAsync(() -> compile(rulesFolder));
         String explain = options.get("explain");
-        Optional<Recommendation> explained = Optional.empty();
-        if (explain != null) {
-            explained = screening.ranked().stream().filter(r -> r.ticker().equalsIgnoreCase(explain)).findFirst();
-            if (explained.isEmpty()) {
+        try (Batches batches = new Batches(rules, explain, options.has("what-if"))) {
+            ImportSummary summary = new PortfolioReader(ImportLimits.defaults()).readEach(file, options.get("sheet"), batches::add);
+            batches.flush();
+            if (explain != null && batches.explained == null) {
                 err.println("screener: no company with ticker '" + explain + "' was screened from " + file);
                 return ExitCode.FAILED;
             }
-        }
-        WhatIfs whatIf;
-        try {
-            whatIf = whatIf(rules, portfolio, explained, options.has("what-if"));
+            PositionFigures book = explain != null ? null
+                    : PositionFigures.of(each -> batches.results.forEachRanked(each), batches.tickers, summary.positions());
+            Screening screening = new Screening(summary.fileName(), summary.sheet(), batches.version(), summary.rowsRead(),
+                    summary.rowsRejected(), batches.results, summary.problems(), summary.ignoredColumns(), book);
+            write(options.get("out"), format, screening, Optional.ofNullable(batches.explained), new WhatIfs(batches.whatIf));
+            for (RowProblem problem : summary.problems()) {
+                err.println(problem.message());
+            }
+            return summary.problems().isEmpty() && summary.rowsRejected() == 0 ? ExitCode.OK : ExitCode.INPUT_PROBLEMS;
+        } catch (UnreadableFileException e) {
+            err.println("screener: " + e.getMessage());
+            return ExitCode.FAILED;
+        } catch (RulesDoNotCompile e) {
+            err.println("screener: the rules in " + rulesFolder + " do not compile:");
+            e.cause.errors().forEach(error -> err.println("  " + rulesFolder.resolve(error.file()) + ":" + error.line() + ":" + error.column() + " " + error.message()));
+            return ExitCode.FAILED;
         } catch (ScreeningLimitExceededException runaway) {
             err.println("screener: the rules in " + rulesFolder + " did not finish: " + runaway.getMessage());
             return ExitCode.FAILED;
-        }
-        try {
-            write(options.get("out"), format, screening, explained, whatIf);
         } catch (IOException e) {
             err.println("screener: cannot write " + options.get("out") + ": " + e.getMessage());
             return ExitCode.FAILED;
         }
-        for (RowProblem problem : screening.problems()) {
-            err.println(problem.message());
+    }
+
+    private static RuleSet compile(Path folder) {
+        try {
+            return new RuleSetCompiler().compile(folder);
+        } catch (RuleCompilationException e) {
+            throw new RulesDoNotCompile(e);
         }
-        return screening.problems().isEmpty() ? ExitCode.OK : ExitCode.INPUT_PROBLEMS;
     }
 
     /** What-if answers by ticker: for the explained company always, for every company with --what-if. */
@@ -128,15 +134,6 @@ final class ScreenCommand {
         }
     }
 
-    private static WhatIfs whatIf(RuleSet rules, ImportedPortfolio portfolio, Optional<Recommendation> explained, boolean all) {
-        if (!all && explained.isEmpty()) return new WhatIfs(Map.of());
-        List<Company> companies = portfolio.companies().stream()
-                .filter(c -> all || c.ticker().equals(explained.get().ticker())).toList();
-        Map<String, WhatIfAnswers> byTicker = new HashMap<>();
-        WhatIfRules.searchFor(rules).answersFor(companies).forEach(a -> byTicker.put(a.ticker(), a));
-        return new WhatIfs(byTicker);
-    }
-
     private void write(String outFile, String format, Screening screening, Optional<Recommendation> explained, WhatIfs whatIf)
             throws IOException {
         if (outFile == null) {
@@ -147,7 +144,7 @@ final class ScreenCommand {
              PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
             render(format, screening, explained, whatIf, writer);
         }
-        err.println("wrote " + screening.ranked().size() + " companies to " + outFile);
+        err.println("wrote " + (explained.isPresent() ? 1 : screening.screened()) + " companies to " + outFile);
     }
 
     private static void render(String format, Screening screening, Optional<Recommendation> explained, WhatIfs whatIf,
@@ -173,11 +170,90 @@ final class ScreenCommand {
     }
 
     private static void whatIfSections(Screening screening, WhatIfs whatIf, PrintWriter to) {
-        for (Recommendation r : screening.ranked()) {
+        if (whatIf.byTicker().isEmpty()) return;
+        screening.results().forEachRanked(r -> {
             WhatIfAnswers answers = whatIf.byTicker().get(r.ticker());
-            if (answers == null) continue;
+            if (answers == null) return;
             to.println();
             TextReport.whatIf(answers, to);
+        });
+    }
+
+    /** Companies as they are read, screened a batch at a time; the results spilled in rank order, or the one explained. */
+    private static final class Batches implements AutoCloseable {
+
+        private final CompletableFuture<RuleSet> rules;
+        private final String explain;
+        private final boolean whatIfAll;
+        private final List<Company> pending = new ArrayList<>(BATCH);
+        /** Every company's ticker in import order, to match results to the positions read with them. */
+        private final List<String> tickers = new ArrayList<>();
+        private final Map<String, WhatIfAnswers> whatIf = new HashMap<>();
+        private WhatIfSearch whatIfRules;
+        private SpilledResults results;
+        private Recommendation explained;
+
+        Batches(CompletableFuture<RuleSet> rules, String explain, boolean whatIfAll) {
+            this.rules = rules;
+            this.explain = explain;
+            this.whatIfAll = whatIfAll;
+        }
+
+        void add(Company company) {
+            pending.add(company);
+            if (explain == null) tickers.add(company.ticker());
+            if (pending.size() == BATCH) flush();
+        }
+
+        void flush() {
+            RuleSet ruleSet = ruleSet();
+            if (results == null) results = new SpilledResults(ruleSet.version());
+            if (pending.isEmpty()) return;
+            List<Recommendation> screened = ruleSet.screener().screen(pending);
+            if (explain == null) {
+                results.add(screened);
+                if (whatIfAll) answerWhatIf(ruleSet, pending);
+            } else if (explained == null) {
+                explained = screened.stream().filter(r -> r.ticker().equalsIgnoreCase(explain)).findFirst().orElse(null);
+                if (explained != null) {
+                    answerWhatIf(ruleSet, pending.stream().filter(c -> c.ticker().equals(explained.ticker())).toList());
+                }
+            }
+            pending.clear();
+        }
+
+        private void answerWhatIf(RuleSet ruleSet, List<Company> companies) {
+            if (whatIfRules == null) whatIfRules = WhatIfRules.searchFor(ruleSet);
+            whatIfRules.answersFor(companies).forEach(a -> whatIf.put(a.ticker(), a));
+        }
+
+        String version() {
+            return ruleSet().version();
+        }
+
+        private RuleSet ruleSet() {
+            try {
+                return rules.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) throw cause;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (results != null) results.close();
+        }
+    }
+
+    /** The rules failed to compile; carried out of the import's callback unchecked. */
+    private static final class RulesDoNotCompile extends RuntimeException {
+
+        private final transient RuleCompilationException cause;
+
+        RulesDoNotCompile(RuleCompilationException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
         }
     }
 }

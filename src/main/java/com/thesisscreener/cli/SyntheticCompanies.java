@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * Realistic-looking made-up companies for benchmarks: every segment, the spread of values the rules
  * test, and a few missing inputs. The same seed always gives the same companies.
  */
-final class SyntheticCompanies {
+public final class SyntheticCompanies {
 
     private static final Segment[] SEGMENTS = Segment.values();
     private static final SwitchingCost[] SWITCHING_COSTS = SwitchingCost.values();
@@ -19,7 +19,7 @@ final class SyntheticCompanies {
     private SyntheticCompanies() {
     }
 
-    static List<Company> generate(int count, long seed) {
+    public static List<Company> generate(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Company> companies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

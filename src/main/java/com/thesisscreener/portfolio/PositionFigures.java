@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What the screening means for the book: weights are shares of the positions' total, rounded to 4 decimals
@@ -47,20 +48,52 @@ public record PositionFigures(Map<Band, Double> byBand, double weightedScore, Ma
      */
     public static PositionFigures of(List<Recommendation> results, Positions positions) {
         if (!positions.present()) return null;
-        Map<Band, Double> byBand = new EnumMap<>(Band.class);
-        for (Band band : Band.values()) byBand.put(band, 0.0);
-        Map<String, Double> byFinding = new HashMap<>();
-        Map<String, Double> byCap = new HashMap<>();
-        List<Holding> weak = new ArrayList<>();
-        double score = 0;
-        int without = 0;
-        for (int i = 0; i < results.size(); i++) {
-            Recommendation r = results.get(i);
-            if (!positions.has(i)) {
+        Builder book = new Builder(positions);
+        for (int i = 0; i < results.size(); i++) book.add(results.get(i), i);
+        return book.build();
+    }
+
+    /**
+     * The figures for results in any order (as they stream from a spill or the database), matched to the imported
+     * companies by ticker; null when the file had no position column.
+     *
+     * @param tickers the imported companies' tickers in import order, aligned with {@code positions}
+     */
+    public static PositionFigures of(Consumer<Consumer<Recommendation>> results, List<String> tickers, Positions positions) {
+        if (!positions.present()) return null;
+        Map<String, Integer> indexByTicker = new HashMap<>();
+        for (int i = 0; i < tickers.size(); i++) indexByTicker.putIfAbsent(tickers.get(i), i);
+        Builder book = new Builder(positions);
+        results.accept(r -> {
+            Integer index = indexByTicker.get(r.ticker());
+            if (index != null) book.add(r, index);
+        });
+        return book.build();
+    }
+
+    /** Gathers the figures one result at a time, so a screening never has to hold all its results. */
+    public static final class Builder {
+
+        private final Positions positions;
+        private final Map<Band, Double> byBand = new EnumMap<>(Band.class);
+        private final Map<String, Double> byFinding = new HashMap<>();
+        private final Map<String, Double> byCap = new HashMap<>();
+        private final List<Holding> weak = new ArrayList<>();
+        private double score;
+        private int without;
+
+        public Builder(Positions positions) {
+            this.positions = positions;
+            for (Band band : Band.values()) byBand.put(band, 0.0);
+        }
+
+        /** @param index the company's place in import order, as {@link Positions} counts */
+        public void add(Recommendation r, int index) {
+            if (!positions.has(index)) {
                 without++;
-                continue;
+                return;
             }
-            double weight = positions.weight(i);
+            double weight = positions.weight(index);
             byBand.merge(r.band(), weight, Double::sum);
             score += weight * r.score();
             Set<String> fired = new HashSet<>();
@@ -71,12 +104,26 @@ public record PositionFigures(Map<Band, Double> byBand, double weightedScore, Ma
             for (Cap cap : r.caps()) {
                 if (capped.add(cap.ruleId())) byCap.merge(cap.ruleId(), weight, Double::sum);
             }
-            if (r.band() == Band.REDUCE || r.band() == Band.AVOID) weak.add(new Holding(r.ticker(), r.name(), r.band(), round(weight, 4)));
+            if (r.band() == Band.REDUCE || r.band() == Band.AVOID) {
+                weak.add(new Holding(r.ticker(), r.name(), r.band(), round(weight, 4)));
+                // Only the largest few are reported: keep the list short while streaming a large book.
+                if (weak.size() > 4 * LARGEST) keepLargest();
+            }
         }
-        byBand.replaceAll((band, weight) -> round(weight, 4));
-        weak.sort(Comparator.comparingDouble(Holding::weight).reversed().thenComparing(Holding::ticker));
-        return new PositionFigures(byBand, round(score, 2), largestFirst(byFinding), without, largestFirst(byCap),
-                weak.subList(0, Math.min(LARGEST, weak.size())));
+
+        /** The figures, or null when the file had no position column. */
+        public PositionFigures build() {
+            if (!positions.present()) return null;
+            Map<Band, Double> bands = new EnumMap<>(byBand);
+            bands.replaceAll((band, weight) -> round(weight, 4));
+            keepLargest();
+            return new PositionFigures(bands, round(score, 2), largestFirst(byFinding), without, largestFirst(byCap), weak);
+        }
+
+        private void keepLargest() {
+            weak.sort(Comparator.comparingDouble(Holding::weight).reversed().thenComparing(Holding::ticker));
+            if (weak.size() > LARGEST) weak.subList(LARGEST, weak.size()).clear();
+        }
     }
 
     /** As {@link #of(List, Positions)} for results in any order, matched to the imported companies by ticker. */

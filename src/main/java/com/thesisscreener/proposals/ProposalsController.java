@@ -32,7 +32,7 @@ class ProposalsController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Propose rule files sent as JSON (ANALYST)", description = "{\"reason\":\"...\",\"files\":[{\"name\":\"moat.drl\","
+    @Operation(operationId = "proposeRuleFiles", summary = "Propose rule files sent as JSON (ANALYST)", description = "{\"reason\":\"...\",\"files\":[{\"name\":\"moat.drl\","
             + "\"content\":\"...\"}]}: laid over the live files by name (replace=true for the whole set), validated and previewed on stored "
             + "portfolios, saved as a DRAFT even when it does not validate. 201 with the proposal.")
     ResponseEntity<Proposal> createJson(@RequestBody ProposalRequests.NewProposal body) {
@@ -40,20 +40,20 @@ class ProposalsController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Propose uploaded rule files (parts named 'files') with a reason (ANALYST)")
+    @Operation(operationId = "proposeRuleFiles", summary = "Propose uploaded rule files (parts named 'files') with a reason (ANALYST)")
     ResponseEntity<Proposal> createUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
                                           @RequestParam(required = false) String reason, @RequestParam(defaultValue = "false") boolean replace) {
         return created(proposals.create(reason, ProposalRequests.read(files), replace));
     }
 
     @GetMapping
-    @Operation(summary = "Rule proposals, newest first, with status, author, base version and whether they are stale")
+    @Operation(operationId = "listRuleProposals", summary = "Rule proposals, newest first, with status, author, base version and whether they are stale")
     List<Proposal.Summary> list() {
         return proposals.list();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One rule proposal", description = "Status, author, base version, validation (errors and warnings by file "
+    @Operation(operationId = "getRuleProposal", summary = "One rule proposal", description = "Status, author, base version, validation (errors and warnings by file "
             + "and line), impact (companies changing band or score, findings appearing or vanishing), the line diff of each changed "
             + "file, comments and reviewer; when stale, the three-way view (base, proposal, live).")
     Proposal proposal(@PathVariable long id) {
@@ -61,14 +61,14 @@ class ProposalsController {
     }
 
     @PostMapping("/{id}/submit")
-    @Operation(summary = "Put a draft up for review (its author)", description = "422 when it does not validate, 409 when its base is "
+    @Operation(operationId = "submitRuleProposal", summary = "Put a draft up for review (its author)", description = "422 when it does not validate, 409 when its base is "
             + "no longer live.")
     Proposal submit(@PathVariable long id) {
         return proposals.submit(id);
     }
 
     @PostMapping(path = "/{id}/refresh")
-    @Operation(summary = "Lay a proposal onto the live rule set (its author)", description = "Three-way by file: files only the live "
+    @Operation(operationId = "refreshRuleProposal", summary = "Lay a proposal onto the live rule set (its author)", description = "Three-way by file: files only the live "
             + "set changed are taken from it, files only the proposal changed are kept; a file both changed must be sent in the body "
             + "{\"files\":[...]} (409 naming it otherwise). Sent files may also correct a draft. Validated and previewed again.")
     Proposal refresh(@PathVariable long id, @RequestBody(required = false) ProposalRequests.Refresh body) {
@@ -76,13 +76,13 @@ class ProposalsController {
     }
 
     @PostMapping("/{id}/comments")
-    @Operation(summary = "Comment on a proposal (ANALYST)")
+    @Operation(operationId = "commentOnRuleProposal", summary = "Comment on a proposal (ANALYST)")
     Proposal comment(@PathVariable long id, @RequestBody ProposalRequests.Remark body) {
         return proposals.comment(id, body.comment());
     }
 
     @PostMapping("/{id}/approve")
-    @Operation(summary = "Approve and activate a submitted proposal (screener.rules.approver-role, default ADMIN)", description = "403 for "
+    @Operation(operationId = "approveRuleProposal", summary = "Approve and activate a submitted proposal (screener.rules.approver-role, default ADMIN)", description = "403 for "
             + "its author or without the approver role, 409 when its base is no longer live, 422 when it no longer validates. The "
             + "set goes live for every instance and is recorded as a version that came by proposal.")
     Proposal approve(@PathVariable long id, @RequestBody(required = false) ProposalRequests.Remark body) {
@@ -90,7 +90,7 @@ class ProposalsController {
     }
 
     @PostMapping("/{id}/reject")
-    @Operation(summary = "Reject a submitted proposal with a comment (screener.rules.approver-role)", description = "Kept for the record.")
+    @Operation(operationId = "rejectRuleProposal", summary = "Reject a submitted proposal with a comment (screener.rules.approver-role)", description = "Kept for the record.")
     Proposal reject(@PathVariable long id, @RequestBody(required = false) ProposalRequests.Remark body) {
         return proposals.reject(id, body == null ? null : body.comment());
     }

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Ranked results as CSV, one row per company, safe to open in a spreadsheet. */
+/** Ranked results as CSV, one row per company written as it is read, safe to open in a spreadsheet. */
 public final class CsvReport {
 
     private static final List<String> HEADER = List.of("rank", "ticker", "name", "segment", "score", "band", "scoreBand",
@@ -18,11 +18,12 @@ public final class CsvReport {
 
     public static void write(Screening screening, PrintWriter out) {
         out.print(String.join(",", HEADER) + "\r\n");
-        int rank = 1;
-        for (Recommendation r : screening.ranked()) {
+        int[] next = {1};
+        screening.results().forEachRanked(r -> {
+            int rank = next[0]++;
             DerivedFigures d = r.derived();
             List<String> cells = List.of(
-                    String.valueOf(rank++), text(r.ticker()), text(r.name()), r.segment().name(), String.valueOf(r.score()),
+                    String.valueOf(rank), text(r.ticker()), text(r.name()), r.segment().name(), String.valueOf(r.score()),
                     r.band().name(), r.scoreBand().name(), String.valueOf(round(r.confidence())),
                     text(r.caps().stream().map(c -> c.ruleId() + " " + c.ceiling()).collect(Collectors.joining("; "))),
                     String.valueOf(d.moatAnchorCount()), number(d.volumeToDeflationRatio()),
@@ -33,7 +34,7 @@ public final class CsvReport {
                             .collect(Collectors.joining("; "))),
                     text(r.ruleSetVersion()));
             out.print(cells.stream().map(CsvReport::quote).collect(Collectors.joining(",")) + "\r\n");
-        }
+        });
         out.flush();
     }
 

@@ -21,24 +21,26 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /** The ranked table, one line per company as it is read in rank order, then the summary. */
     public static void table(Screening screening, PrintWriter out) {
-        int nameWidth = Math.min(28, Math.max(4, screening.ranked().stream().mapToInt(r -> text(r.name()).length()).max().orElse(4)));
+        int nameWidth = Math.min(28, Math.max(4, screening.results().stats().longestName()));
         String format = "%4s  %-7s %-" + nameWidth + "s %-20s %5s  %-10s %5s  %s%n";
         out.printf(format, "RANK", "TICKER", "NAME", "SEGMENT", "SCORE", "BAND", "CONF", "TOP FINDINGS");
-        int rank = 1;
-        for (Recommendation r : screening.ranked()) {
-            out.printf(format, rank++, r.ticker(), truncate(text(r.name()), nameWidth), r.segment(), r.score(),
+        int[] rank = {1};
+        boolean[] capped = {false};
+        screening.results().forEachRanked(r -> {
+            capped[0] |= r.band() != r.scoreBand();
+            out.printf(format, rank[0]++, r.ticker(), truncate(text(r.name()), nameWidth), r.segment(), r.score(),
                     r.band() + (r.band() != r.scoreBand() ? "*" : ""), percent(r.confidence()), topFindings(r));
-        }
+        });
         out.println();
+        if (capped[0]) out.println("* band lowered by a cap (see --explain TICKER)");
         summary(screening, out);
     }
 
     public static void summary(Screening screening, PrintWriter out) {
-        boolean capped = screening.ranked().stream().anyMatch(r -> r.band() != r.scoreBand());
-        if (capped) out.println("* band lowered by a cap (see --explain TICKER)");
         out.printf("%d companies screened from %s%s; %d row(s) read, %d rejected%s%n",
-                screening.ranked().size(), screening.source(),
+                screening.screened(), screening.source(),
                 screening.sheet() == null ? "" : " (sheet '" + screening.sheet() + "')",
                 screening.rowsRead(), screening.rowsRejected(),
                 screening.ignoredColumns().isEmpty() ? "" : "; ignored columns: " + String.join(", ", screening.ignoredColumns()));

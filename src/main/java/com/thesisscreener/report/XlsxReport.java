@@ -37,15 +37,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The results workbook an analyst forwards: the ranked table with band colours, every finding, the rows that could
  * not be read, and where the results came from.
  *
- * <p>Sheets: {@code Ranked}, {@code Findings}, {@code Problems}, {@code About}. A table longer than Excel's row limit
- * continues on {@code Findings (2)}, {@code Findings (3)}, ... Written with POI's streaming workbook, so only a window
- * of rows is held in memory whatever the portfolio's size. No cell is ever a formula; text a spreadsheet could take
+ * <p>Sheets: {@code Ranked}, {@code Findings} (ticker, rule id, points, sentence), {@code Thesis} (each rule id that
+ * fired with its thesis passage, once, rather than the passage on every finding row), {@code Problems}, {@code About}.
+ * A table longer than Excel's row limit continues on {@code Findings (2)}, {@code Findings (3)}, ... Written with
+ * POI's streaming workbook while the results are read in rank order, so only a window of rows is held in memory
+ * whatever the portfolio's size. No cell is ever a formula; text a spreadsheet could take
  * for one is stored as quote-prefixed text (see {@link SafeCells}).
  */
 public final class XlsxReport {
 
     static final String RANKED = "Ranked";
     static final String FINDINGS = "Findings";
+    static final String THESIS = "Thesis";
     static final String PROBLEMS = "Problems";
     static final String ABOUT = "About";
     static final String WHAT_IF = "What if";
@@ -55,7 +58,8 @@ public final class XlsxReport {
     static final List<String> RANKED_HEADER = List.of("Rank", "Ticker", "Name", "Segment", "Score", "Band",
             "Band from score alone", "Confidence", "Caps", "Moat anchors", "Volume/deflation ratio",
             "Implied revenue per unit growth", "Price change assumed", "Top findings", "Tests not run");
-    static final List<String> FINDINGS_HEADER = List.of("Ticker", "Rule id", "Points", "Sentence", "Thesis passage");
+    static final List<String> FINDINGS_HEADER = List.of("Ticker", "Rule id", "Points", "Sentence");
+    static final List<String> THESIS_HEADER = List.of("Rule id", "Thesis passage");
     static final List<String> PROBLEMS_HEADER = List.of("Sheet", "Row", "Column", "Header", "Value", "Expected", "Message");
     static final String NO_PROBLEMS = "no problems";
 
@@ -100,9 +104,8 @@ public final class XlsxReport {
                       int maxRowsPerSheet) {
         if (maxRowsPerSheet < 2) throw new IllegalArgumentException("a sheet needs room for a header and a row");
         // Inline strings: no shared-string table growing in memory. Temporary files gzipped: for 100,000 companies
-        // the sheets' XML is ~400 MB (every finding repeats its thesis passage), too much for a small or in-memory
-        // temp folder; compressed it is ~30 MB, at about twice the writing time. Since POI 5.3 close() also deletes
-        // those temporary files (dispose() is deprecated).
+        // the sheets' XML is ~150 MB, too much for a small or in-memory temp folder; compressed it is a tenth. Since
+        // POI 5.3 close() also deletes those temporary files (dispose() is deprecated).
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false)) {
             new Writer(workbook, maxRowsPerSheet).write(screening, whatIf, generatedAt);
             workbook.write(new KeepOpen(out));
@@ -165,6 +168,7 @@ public final class XlsxReport {
         void write(Screening screening, Map<String, WhatIfAnswers> whatIf, Instant generatedAt) {
             ranked(screening);
             findings(screening);
+            thesis(screening);
             if (whatIf != null) whatIf(screening, whatIf);
             if (screening.positions() != null) book(screening.positions());
             problems(screening);
@@ -174,11 +178,11 @@ public final class XlsxReport {
 
         private void ranked(Screening screening) {
             Table table = new Table(RANKED, RANKED_HEADER, new int[]{6, 9, 28, 22, 7, 12, 12, 11, 26, 9, 12, 14, 10, 48, 40}, 2);
-            int rank = 1;
-            for (Recommendation r : screening.ranked()) {
+            int[] rank = {1};
+            screening.results().forEachRanked(r -> {
                 Row row = table.next();
                 DerivedFigures d = r.derived();
-                number(row, 0, rank++, integer);
+                number(row, 0, rank[0]++, integer);
                 text(row, 1, r.ticker());
                 text(row, 2, r.name());
                 text(row, 3, r.segment().name());
@@ -197,31 +201,40 @@ public final class XlsxReport {
                 text(row, 14, r.testsNotRun().stream()
                         .map(t -> t.ruleId() + " (needs " + String.join(", ", t.missingInputs()) + ")")
                         .collect(Collectors.joining("; ")));
-            }
+            });
             table.finish();
         }
 
         private void findings(Screening screening) {
-            Table table = new Table(FINDINGS, FINDINGS_HEADER, new int[]{9, 17, 7, 90, 90}, 1);
-            for (Recommendation r : screening.ranked()) {
+            Table table = new Table(FINDINGS, FINDINGS_HEADER, new int[]{9, 17, 7, 110}, 1);
+            screening.results().forEachRanked(r -> {
                 for (Finding f : r.findings()) {
                     Row row = table.next();
                     text(row, 0, r.ticker());
                     text(row, 1, f.ruleId());
                     number(row, 2, f.points(), signed);
                     text(row, 3, f.sentence());
-                    text(row, 4, f.thesis());
                 }
-            }
+            });
+            table.finish();
+        }
+
+        private void thesis(Screening screening) {
+            Table table = new Table(THESIS, THESIS_HEADER, new int[]{17, 140}, 1);
+            screening.results().stats().thesis().forEach((ruleId, passage) -> {
+                Row row = table.next();
+                text(row, 0, ruleId);
+                text(row, 1, passage);
+            });
             table.finish();
         }
 
         /** One row per what-if answer: the nearest change of one input that moves the band. */
         private void whatIf(Screening screening, Map<String, WhatIfAnswers> whatIf) {
             Table table = new Table(WHAT_IF, WHAT_IF_HEADER, new int[]{9, 12, 28, 14, 12, 10, 90}, 1);
-            for (Recommendation r : screening.ranked()) {
+            screening.results().forEachRanked(r -> {
                 WhatIfAnswers answers = whatIf.get(r.ticker());
-                if (answers == null) continue;
+                if (answers == null) return;
                 List<String> sentences = new java.util.ArrayList<>(answers.lifts());
                 sentences.addAll(answers.drops());
                 List<WhatIf> ordered = new java.util.ArrayList<>(answers.answers().stream().filter(a -> WhatIf.UP.equals(a.direction())).toList());
@@ -238,7 +251,7 @@ public final class XlsxReport {
                     text(row, 5, answer.direction());
                     text(row, 6, sentences.get(i));
                 }
-            }
+            });
             table.finish();
         }
 
@@ -313,7 +326,7 @@ public final class XlsxReport {
             item(sheet, next, "Rule-set version", screening.ruleSetVersion());
             item(sheet, next, "Generated at", generatedAt.truncatedTo(ChronoUnit.SECONDS).toString());
             count(sheet, next, "Rows read", screening.rowsRead());
-            count(sheet, next, "Rows screened", screening.ranked().size());
+            count(sheet, next, "Rows screened", screening.screened());
             count(sheet, next, "Rows rejected", screening.rowsRejected());
             item(sheet, next, "Ignored columns",
                     screening.ignoredColumns().isEmpty() ? "none" : String.join(", ", screening.ignoredColumns()));

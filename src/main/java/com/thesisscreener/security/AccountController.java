@@ -1,13 +1,17 @@
 package com.thesisscreener.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -39,36 +43,45 @@ class AccountController {
     record Unlocked(String subject, boolean wasLocked) {
     }
 
-    record NewUser(String username, String role) {
+    /** The caller: name, highest role, and every authority as its plain name (ROLE_ADMIN, FACTOR_PASSWORD...). */
+    record SignedIn(String name, Role role, List<String> authorities) {
     }
 
-    record UserChange(String role, Boolean enabled) {
+    record NewUser(String username, @Schema(implementation = Role.class) String role) {
+    }
+
+    record UserChange(@Schema(implementation = Role.class) String role, Boolean enabled) {
     }
 
     record IssuedUser(UserAccounts.Account user, String oneTimePassword) {
     }
 
-    record NewKey(String name, String role) {
+    record NewKey(String name, @Schema(implementation = Role.class) String role) {
     }
 
     record CreatedKey(ApiKeys.ApiKey apiKey, String key, String note) {
     }
 
     @GetMapping("/me")
-    @Operation(summary = "Who the request is signed in as, and the roles that gives")
-    Map<String, Object> me(Authentication auth) {
-        return Map.of("name", auth.getName(), "authorities", auth.getAuthorities().stream().map(Object::toString).sorted().toList());
+    @Operation(operationId = "getCurrentUser", summary = "Who the request is signed in as, and the roles that gives")
+    SignedIn me(Authentication auth) {
+        // getAuthority(), not toString(): some authorities (e.g. the password factor) print as internal objects.
+        List<String> authorities = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList();
+        Role role = Arrays.stream(Role.values()).filter(r -> authorities.contains(r.authority())).reduce((low, high) -> high).orElse(null);
+        return new SignedIn(auth.getName(), role, authorities);
     }
 
     @GetMapping("/users")
-    @Operation(summary = "Every user with role and state (never a password)")
+    @Operation(operationId = "listUsers", summary = "Every user with role and state (never a password)")
     List<UserAccounts.Account> users() {
         return accounts.list();
     }
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a user", description = "Answers with a one-time password, shown only in this answer; the user must "
+    @Operation(operationId = "createUser", summary = "Create a user", description = "Answers with a one-time password, shown only in this answer; the user must "
             + "choose a new password at the first sign-in.")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new user", schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "409", description = "A user with this name exists")
     ResponseEntity<IssuedUser> createUser(@RequestBody NewUser body) {
         UserAccounts.Issued issued = accounts.create(body.username(), role(body.role()));
         audit.record("user.create", issued.account().username() + " as " + issued.account().role());
@@ -77,7 +90,7 @@ class AccountController {
     }
 
     @PatchMapping(path = "/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Change a user's role or enable/disable the user")
+    @Operation(operationId = "changeUser", summary = "Change a user's role or enable/disable the user")
     UserAccounts.Account changeUser(@PathVariable String username, @RequestBody UserChange body) {
         UserAccounts.Account account = accounts.find(username).orElseThrow(() -> new AccountNotFoundException("no user '" + username + "'"));
         if (body.role() != null) {
@@ -92,7 +105,7 @@ class AccountController {
     }
 
     @PostMapping("/users/{username}/password-reset")
-    @Operation(summary = "Give a user a new one-time password (shown only in this answer)")
+    @Operation(operationId = "resetUserPassword", summary = "Give a user a new one-time password (shown only in this answer)")
     IssuedUser resetPassword(@PathVariable String username) {
         UserAccounts.Issued issued = accounts.resetPassword(username);
         audit.record("user.password-reset", issued.account().username());
@@ -100,7 +113,7 @@ class AccountController {
     }
 
     @PostMapping("/users/{username}/unlock")
-    @Operation(summary = "Lift a sign-in lock on a user", description = "Forgets the user's failed sign-ins from every address; "
+    @Operation(operationId = "unlockUser", summary = "Lift a sign-in lock on a user", description = "Forgets the user's failed sign-ins from every address; "
             + "answers whether it was locked.")
     Unlocked unlock(@PathVariable String username) {
         UserAccounts.Account account = accounts.find(username).orElseThrow(() -> new AccountNotFoundException("no user '" + username + "'"));
@@ -110,13 +123,13 @@ class AccountController {
     }
 
     @GetMapping("/sign-in-locks")
-    @Operation(summary = "Usernames and addresses locked now after failed sign-ins or wrong API keys, with when each lock ends")
+    @Operation(operationId = "listSignInLocks", summary = "Usernames and addresses locked now after failed sign-ins or wrong API keys, with when each lock ends")
     List<SignInThrottle.Lock> signInLocks() {
         return throttle.locks();
     }
 
     @DeleteMapping("/sign-in-locks")
-    @Operation(summary = "Lift the locks on an address (password sign-ins and wrong API keys)")
+    @Operation(operationId = "unlockAddress", summary = "Lift the locks on an address (password sign-ins and wrong API keys)")
     Unlocked unlockAddress(@RequestParam String address) {
         if (address.isBlank() || address.length() > 64) throw new AccountException("address must be 1 to 64 characters", "address");
         boolean wasLocked = throttle.unlockAddress(address.strip());
@@ -125,14 +138,15 @@ class AccountController {
     }
 
     @GetMapping("/api-keys")
-    @Operation(summary = "Every API key (name, prefix, role, who created it, last use, revocation); never the key")
+    @Operation(operationId = "listApiKeys", summary = "Every API key (name, prefix, role, who created it, last use, revocation); never the key")
     List<ApiKeys.ApiKey> apiKeys() {
         return keys.list();
     }
 
     @PostMapping(path = "/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create an API key", description = "The key is in this answer only: it is stored hashed and cannot be read "
+    @Operation(operationId = "createApiKey", summary = "Create an API key", description = "The key is in this answer only: it is stored hashed and cannot be read "
             + "again. Send it as the X-API-Key header.")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new key", schema = @Schema(type = "string", format = "uri-reference")))
     ResponseEntity<CreatedKey> createKey(@RequestBody NewKey body, Authentication auth) {
         ApiKeys.Created created = keys.create(body.name(), role(body.role()), auth.getName());
         audit.record("api-key.create", "'" + created.key().name() + "' (" + created.key().prefix() + "...) as " + created.key().role());
@@ -141,7 +155,7 @@ class AccountController {
     }
 
     @DeleteMapping("/api-keys/{id}")
-    @Operation(summary = "Revoke an API key; it stops working at once")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it stops working at once")
     ApiKeys.ApiKey revokeKey(@PathVariable long id, Authentication auth) {
         ApiKeys.ApiKey key = keys.revoke(id, auth.getName());
         audit.record("api-key.revoke", "'" + key.name() + "' (" + key.prefix() + "...)");
@@ -149,7 +163,7 @@ class AccountController {
     }
 
     @GetMapping("/audit")
-    @Operation(summary = "The newest audit entries: who uploaded, ran, reloaded or deleted what, and when")
+    @Operation(operationId = "listAuditEvents", summary = "The newest audit entries: who uploaded, ran, reloaded or deleted what, and when")
     List<AuditLog.Event> audit(@RequestParam(defaultValue = "200") int limit) {
         return audit.recent(limit);
     }

@@ -44,6 +44,7 @@ final class ApiAuthorization {
             new Rule(HttpMethod.POST, "/api/v1/score/**", Role.VIEWER),
             // portfolios
             new Rule(HttpMethod.POST, "/api/v1/portfolios", Role.ANALYST),
+            new Rule(HttpMethod.POST, "/api/v1/uploads", Role.ANALYST),
             new Rule(HttpMethod.POST, "/api/v1/portfolios/*/runs", Role.ANALYST),
             new Rule(HttpMethod.DELETE, "/api/v1/portfolios/**", Role.ADMIN),
             // rules

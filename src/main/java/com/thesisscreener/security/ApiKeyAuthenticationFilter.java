@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * keys get 429 with Retry-After ({@link SignInThrottle}). A valid key costs no write beyond its last-use minute.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final RequestAttributeSecurityContextRepository REQUEST_CONTEXT = new RequestAttributeSecurityContextRepository();
 
     private final ApiKeys keys;
     private final SignInThrottle throttle;
@@ -51,6 +54,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("api-key:" + key.get().name(), null,
                 List.of(new SimpleGrantedAuthority(key.get().role().authority()))));
         SecurityContextHolder.setContext(context);
+        // Kept on the request too, as HTTP Basic does: a streamed download finishes in an async dispatch, which this
+        // filter does not see again, and was refused there (403 after the 200 had started).
+        REQUEST_CONTEXT.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 }

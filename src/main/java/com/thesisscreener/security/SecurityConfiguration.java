@@ -104,7 +104,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/docs/**", "/favicon.ico", "/error", "/denied").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/portfolios/*/delete", "/rules/reload").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/portfolios/*/runs", "/rules/validate", "/rules/preview").hasRole(Role.ANALYST.name())
+                        .requestMatchers(HttpMethod.POST, "/portfolios/upload", "/portfolios/*/runs", "/rules/validate", "/rules/preview").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.POST, "/rules/proposals", "/rules/proposals/*/*").hasRole(Role.ANALYST.name())
                         .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/password", "/logout").authenticated()

@@ -36,6 +36,16 @@ public class Formats {
         return value == null ? "not computed" : String.format(Locale.ROOT, "%+.0f%%", value * 100);
     }
 
+    /** A multiple as the rules state it: 3x, 1.5x. */
+    public String times(Double value) {
+        return value == null ? "" : ChartData.times(value);
+    }
+
+    /** A plain-language hint for a rule compiler message, or null. */
+    public String ruleHint(String message) {
+        return RuleHints.hint(message);
+    }
+
     public String label(String name) {
         return name == null ? "" : name.replace('_', ' ');
     }

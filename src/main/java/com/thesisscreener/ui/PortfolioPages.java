@@ -2,6 +2,9 @@ package com.thesisscreener.ui;
 
 import com.thesisscreener.portfolio.store.PortfolioNotFoundException;
 import com.thesisscreener.portfolio.store.PortfolioService;
+import com.thesisscreener.portfolio.store.RankedResult;
+import com.thesisscreener.portfolio.store.ResultPage;
+import com.thesisscreener.portfolio.store.ResultQuery;
 import com.thesisscreener.portfolio.store.RunDiff;
 import com.thesisscreener.portfolio.store.ScreeningRun;
 import com.thesisscreener.portfolio.store.StoredPortfolio;
@@ -9,7 +12,6 @@ import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Segment;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,19 +22,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Portfolios and upload, ranked results with charts, a company's findings, runs and their diff. */
 @Controller
 class PortfolioPages {
 
-    static final int MAX_ROWS_SHOWN = 500;
+    static final int MAX_PROBLEMS_SHOWN = 200;
 
     private final PortfolioService portfolios;
     private final StoredCompanies stored;
+    private final ResultCharts charts;
+    private final JsonMapper json;
 
-    PortfolioPages(PortfolioService portfolios, StoredCompanies stored) {
+    PortfolioPages(PortfolioService portfolios, StoredCompanies stored, ResultCharts charts, JsonMapper json) {
         this.portfolios = portfolios;
         this.stored = stored;
+        this.charts = charts;
+        this.json = json;
     }
 
     /** A portfolio in the list, with its latest run's band counts. */
@@ -78,66 +85,100 @@ class PortfolioPages {
         return "portfolios";
     }
 
+    /** A sortable column of the results table: the sort key it stands for. */
+    record Column(String key, String label, boolean numeric) {
+    }
+
+    static final List<Column> COLUMNS = List.of(new Column("RANK", "Rank", true), new Column("TICKER", "Ticker", false),
+            new Column("NAME", "Name", false), new Column("SEGMENT", "Segment", false), new Column("BAND", "Band", false),
+            new Column("SCORE", "Score", true), new Column("CONFIDENCE", "Confidence", true));
+
+    /**
+     * One page of a run's results, served by the store's index (page N costs the same in a run of 32 or 100,000
+     * companies), with the charts of the whole run from aggregated figures.
+     */
     @GetMapping("/portfolios/{id}")
-    String results(@PathVariable long id, @RequestParam(required = false) Long run, @RequestParam(required = false) String band,
-                   @RequestParam(required = false) String segment, @RequestParam(defaultValue = "rank") String sort,
-                   @RequestParam(required = false) String q, Model model) {
+    String results(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
         StoredPortfolio portfolio = portfolios.portfolio(id);
-        ScreeningRun screeningRun = portfolios.runOrLatest(id, run);
-        Band bandFilter = parse(Band.class, band);
-        Segment segmentFilter = parse(Segment.class, segment);
-        List<Recommendation> all = portfolios.results(screeningRun, null, null).stream().sorted(Recommendation.RANKING).toList();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) rows.add(new Row(i + 1, all.get(i)));
-        String query = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        List<Row> shown = rows.stream()
-                .filter(row -> bandFilter == null || row.r().band() == bandFilter)
-                .filter(row -> segmentFilter == null || row.r().segment() == segmentFilter)
-                .filter(row -> query.isEmpty() || row.r().ticker().toLowerCase(Locale.ROOT).contains(query)
-                        || (row.r().name() != null && row.r().name().toLowerCase(Locale.ROOT).contains(query)))
-                .sorted(order(sort))
-                .toList();
+        ResultsView view = ResultsView.parse(id, params);
+        ScreeningRun screeningRun = portfolios.runOrLatest(id, view.run());
+        view = view.withRun(screeningRun.id());
+        ResultPage<RankedResult> page = portfolios.results(screeningRun, view.query());
+        if (page.items().isEmpty() && view.page() > 0 && page.total() > 0) {
+            return "redirect:" + view.pageLink((int) page.totalPages() - 1); // past the end: the last page
+        }
+        List<com.thesisscreener.portfolio.RowProblem> problems = portfolios.problems(id);
         model.addAttribute("portfolio", portfolio);
         model.addAttribute("run", screeningRun);
         model.addAttribute("latest", portfolios.runs(id).get(0).id() == screeningRun.id());
-        model.addAttribute("rows", shown.size() > MAX_ROWS_SHOWN ? shown.subList(0, MAX_ROWS_SHOWN) : shown);
-        model.addAttribute("matching", shown.size());
-        model.addAttribute("maxRows", MAX_ROWS_SHOWN);
-        model.addAttribute("total", all.size());
-        model.addAttribute("charts", Charts.of(shown.stream().map(Row::r).toList()));
+        model.addAttribute("view", view);
+        model.addAttribute("page", page);
+        model.addAttribute("rows", page.items().stream().map(r -> new Row(r.rank(), r.result())).toList());
+        model.addAttribute("from", page.total() == 0 ? 0 : (long) page.page() * page.size() + 1);
+        model.addAttribute("to", (long) page.page() * page.size() + page.items().size());
+        model.addAttribute("columns", COLUMNS);
+        model.addAttribute("sortLabel", sortLabel(view));
+        model.addAttribute("sizes", ResultsView.SIZES);
+        model.addAttribute("chartsUrl", "/portfolios/" + id + "/charts.json?run=" + screeningRun.id());
         model.addAttribute("bands", Band.values());
         model.addAttribute("segments", Segment.values());
-        model.addAttribute("band", bandFilter);
-        model.addAttribute("segment", segmentFilter);
-        model.addAttribute("sort", sort);
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("problems", portfolios.problems(id));
-        model.addAttribute("book", BookChart.of(portfolios.positionFigures(id, all)));
+        model.addAttribute("problems", problems.size() > MAX_PROBLEMS_SHOWN ? problems.subList(0, MAX_PROBLEMS_SHOWN) : problems);
+        model.addAttribute("problemCount", problems.size());
+        model.addAttribute("book", BookChart.of(portfolios.positionFigures(id, screeningRun)));
         return "results";
+    }
+
+    /**
+     * The chart figures of a run as JSON for the page's script: fetched after the page is shown, because the first
+     * look at a large run reads all of it (later looks are served from memory).
+     */
+    @GetMapping(path = "/portfolios/{id}/charts.json", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String chartsJson(@PathVariable long id, @RequestParam(required = false) Long run) {
+        return json.writeValueAsString(charts.of(portfolios.runOrLatest(id, run)));
+    }
+
+    /** "Open the company" by ticker: its page when the run has it, else back to the results saying so. */
+    @GetMapping("/portfolios/{id}/find")
+    String find(@PathVariable long id, @RequestParam(required = false) Long run, @RequestParam(defaultValue = "") String ticker,
+                RedirectAttributes redirect) {
+        ScreeningRun screeningRun = portfolios.runOrLatest(id, run);
+        String wanted = ticker.strip();
+        var found = companyInRun(screeningRun, wanted);
+        if (found == null) {
+            redirect.addFlashAttribute("error", wanted.isEmpty() ? "Type a ticker to open its company."
+                    : "No company matches the ticker '" + wanted + "' in run " + screeningRun.id() + ".");
+            return "redirect:/portfolios/" + id + "?run=" + screeningRun.id();
+        }
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/portfolios/{id}/companies/{t}")
+                .queryParam("run", screeningRun.id()).buildAndExpand(id, found.r().ticker()).encode().toUriString();
+    }
+
+    private static String sortLabel(ResultsView view) {
+        String column = COLUMNS.stream().filter(c -> c.key().equals(view.sort().name())).map(Column::label).findFirst().orElse("rank");
+        String direction = view.dir() == view.sort().naturalDirection() ? ""
+                : " (reversed)";
+        return column.toLowerCase(Locale.ROOT) + switch (view.sort()) {
+            case SCORE, CONFIDENCE -> view.dir() == com.thesisscreener.portfolio.store.ResultQuery.Direction.DESC ? ", highest first" : ", lowest first";
+            case TICKER, NAME, SEGMENT -> view.dir() == com.thesisscreener.portfolio.store.ResultQuery.Direction.ASC ? ", A to Z" : ", Z to A";
+            default -> direction.isEmpty() ? ", best first" : ", worst first";
+        };
     }
 
     @GetMapping("/portfolios/{id}/companies/{ticker}")
     String company(@PathVariable long id, @PathVariable String ticker, @RequestParam(required = false) Long run, Model model) {
         StoredPortfolio portfolio = portfolios.portfolio(id);
         ScreeningRun screeningRun = portfolios.runOrLatest(id, run);
-        List<Recommendation> ranked = portfolios.results(screeningRun, null, null).stream().sorted(Recommendation.RANKING).toList();
-        int rank = 0;
-        Recommendation found = null;
-        for (int i = 0; i < ranked.size(); i++) {
-            if (ranked.get(i).ticker().equals(ticker)) {
-                found = ranked.get(i);
-                rank = i + 1;
-                break;
-            }
-        }
+        Row found = companyInRun(screeningRun, ticker);
         if (found == null) throw new PortfolioNotFoundException("portfolio " + id + " has no company " + ticker + " in run " + screeningRun.id());
         model.addAttribute("portfolio", portfolio);
         model.addAttribute("run", screeningRun);
-        model.addAttribute("row", new Row(rank, found));
-        model.addAttribute("r", found);
-        model.addAttribute("count", ranked.size());
-        model.addAttribute("inputs", StoredCompanies.display(stored.inputs(id, ticker)));
-        whatIf(id, screeningRun, ticker, model);
+        model.addAttribute("row", found);
+        model.addAttribute("r", found.r());
+        model.addAttribute("count", screeningRun.companies());
+        model.addAttribute("inputs", CompanyInputs.display(stored.inputs(id, found.r().ticker())));
+        model.addAttribute("buildUp", CompanyInputs.buildUp(startingScore(screeningRun, found.r()), found.r().findings(), found.r().score()));
+        whatIf(id, screeningRun, found.r().ticker(), model);
         return "company";
     }
 
@@ -187,24 +228,22 @@ class PortfolioPages {
         return "redirect:/portfolios";
     }
 
-    private static Comparator<Row> order(String sort) {
-        Comparator<Row> byRank = Comparator.comparingInt(Row::rank);
-        return switch (sort) {
-            case "score" -> Comparator.comparingInt((Row row) -> row.r().score()).reversed().thenComparing(byRank);
-            case "score,asc" -> Comparator.comparingInt((Row row) -> row.r().score()).thenComparing(byRank);
-            case "ticker" -> Comparator.comparing((Row row) -> row.r().ticker());
-            case "confidence" -> Comparator.comparingDouble((Row row) -> row.r().confidence()).reversed().thenComparing(byRank);
-            case "segment" -> Comparator.comparing((Row row) -> row.r().segment()).thenComparing(byRank);
-            default -> byRank;
-        };
+    /** The run's starting score: from this company when its score was not clamped, else from the best unclamped one. */
+    private Integer startingScore(ScreeningRun run, Recommendation company) {
+        Integer own = CompanyInputs.startingScore(company.score(), company.findings());
+        if (own != null) return own;
+        var unclamped = portfolios.results(run, new ResultQuery(null, null, 1, 99, null, null,
+                com.thesisscreener.portfolio.store.ResultSort.SCORE, null, 0, 1)).items();
+        return unclamped.isEmpty() ? null : CompanyInputs.startingScore(unclamped.get(0).result().score(), unclamped.get(0).result().findings());
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) return null;
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** The run's result for a ticker with its rank (case as stored, or any case when unambiguous), or null. */
+    private Row companyInRun(ScreeningRun run, String ticker) {
+        if (ticker.isEmpty()) return null;
+        Integer rank = stored.rank(run.id(), ticker).orElse(null);
+        if (rank == null) return null;
+        // The rank order is the run's index: the page of size 1 at rank - 1 is this company, without reading the run.
+        ResultPage<RankedResult> one = portfolios.results(run, ResultQuery.ranked(rank - 1, 1));
+        return one.items().isEmpty() ? null : new Row(one.items().get(0).rank(), one.items().get(0).result());
     }
 }

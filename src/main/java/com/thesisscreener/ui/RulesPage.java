@@ -9,9 +9,13 @@ import com.thesisscreener.rules.RuleSetCompiler;
 import com.thesisscreener.rules.RuleSetHistory;
 import com.thesisscreener.rules.RulesStatus;
 import com.thesisscreener.rules.ValidationReport;
+import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.ResultChanges;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +43,14 @@ class RulesPage {
     }
 
     /** A company whose band or score the edited rules would change. */
-    record Change(ResultChanges.Change c) {
+    /** A finding both results have whose points differ, e.g. API-OPEN-SOURCE −10 → −30. */
+    record Moved(String ruleId, int before, int after) {
+        public String text() {
+            return ruleId + " " + (before > 0 ? "+" : "") + before + " → " + (after > 0 ? "+" : "") + after;
+        }
+    }
+
+    record Change(ResultChanges.Change c, List<Moved> moved) {
         public int delta() {
             return Objects.requireNonNullElse(c.scoreAfter(), 0) - Objects.requireNonNullElse(c.scoreBefore(), 0);
         }
@@ -88,9 +99,13 @@ class RulesPage {
         model.addAttribute("previewPortfolio", target);
         if (report.valid()) {
             var companies = portfolios.companies(target.id());
-            ResultChanges changes = ResultChanges.between(active.current().screener().screen(companies), report.compiled().screener().screen(companies));
+            List<Recommendation> before = active.current().screener().screen(companies);
+            List<Recommendation> after = report.compiled().screener().screen(companies);
+            ResultChanges changes = ResultChanges.between(before, after);
+            Map<String, Recommendation> then = byTicker(before);
+            Map<String, Recommendation> now = byTicker(after);
             List<Change> rows = new ArrayList<>();
-            changes.changes().forEach(c -> rows.add(new Change(c)));
+            changes.changes().forEach(c -> rows.add(new Change(c, moved(then.get(c.ticker()), now.get(c.ticker())))));
             model.addAttribute("changes", rows);
             model.addAttribute("unchanged", changes.unchanged());
             model.addAttribute("bandChanges", rows.stream().filter(Change::bandChanged).count());
@@ -133,5 +148,26 @@ class RulesPage {
         }
         model.addAttribute("editedFile", file);
         model.addAttribute("editedContent", content);
+    }
+
+    /** Findings present before and after whose points changed: a rule edit that only re-weights shows here. */
+    static List<Moved> moved(Recommendation before, Recommendation after) {
+        if (before == null || after == null) return List.of();
+        Map<String, Integer> points = new HashMap<>();
+        before.findings().forEach(f -> points.merge(f.ruleId(), f.points(), Integer::sum));
+        Map<String, Integer> nowPoints = new LinkedHashMap<>();
+        after.findings().forEach(f -> nowPoints.merge(f.ruleId(), f.points(), Integer::sum));
+        List<Moved> moved = new ArrayList<>();
+        nowPoints.forEach((rule, p) -> {
+            Integer was = points.get(rule);
+            if (was != null && was.intValue() != p) moved.add(new Moved(rule, was, p));
+        });
+        return moved;
+    }
+
+    private static Map<String, Recommendation> byTicker(List<Recommendation> results) {
+        Map<String, Recommendation> map = new HashMap<>();
+        results.forEach(r -> map.putIfAbsent(r.ticker(), r));
+        return map;
     }
 }

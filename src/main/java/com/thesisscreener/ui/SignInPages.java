@@ -6,8 +6,11 @@ import com.thesisscreener.security.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.net.URI;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +41,9 @@ class SignInPages {
                     : "Wrong username or password, or the account is disabled.");
         }
         if (request.getParameter("signed-out") != null) model.addAttribute("notice", "You are signed out.");
+        if (session != null && session.getAttribute("SPRING_SECURITY_SAVED_REQUEST") != null && request.getParameter("error") == null) {
+            model.addAttribute("notice", "Sign in to continue where you were.");
+        }
         return "login";
     }
 
@@ -66,11 +72,31 @@ class SignInPages {
 
     @RequestMapping("/denied")
     String denied(HttpServletResponse response, HttpServletRequest request, Model model) {
+        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException && CurrentUser.of(
+                SecurityContextHolder.getContext().getAuthentication()) == null) {
+            // Not a role problem: the session ended while the page was open. Back to that page, which asks to sign in first
+            // and returns there afterwards (the page keeps the person's unsaved edit in the browser).
+            return "redirect:" + samePageOrHome(request.getHeader("Referer"), request);
+        }
         response.setStatus(403);
         Object uri = request.getAttribute("jakarta.servlet.forward.request_uri");
         model.addAttribute("title", "Not allowed");
         model.addAttribute("message", "Your role does not allow " + (uri == null ? "this page" : "'" + uri + "'")
                 + ". Ask an administrator if you need it.");
         return "problem";
+    }
+
+    /** The path of the page that sent the request when it is one of ours, else the portfolio list. */
+    static String samePageOrHome(String referer, HttpServletRequest request) {
+        if (referer == null) return "/portfolios";
+        try {
+            URI uri = URI.create(referer);
+            boolean ours = uri.getHost() == null || uri.getHost().equalsIgnoreCase(request.getServerName());
+            String path = uri.getRawPath();
+            if (!ours || path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/login")) return "/portfolios";
+            return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return "/portfolios";
+        }
     }
 }

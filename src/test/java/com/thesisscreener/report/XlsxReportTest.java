@@ -61,19 +61,19 @@ class XlsxReportTest {
         List<RowProblem> problems = List.of(
                 new RowProblem("Portfolio", 9, "G", "API revenue share", "=1+2", "a fraction between 0 and 1 or a percentage like 45%"),
                 new RowProblem("Portfolio", 9, "C", "Segment", "", "one of Semiconductors, ... on every row"));
-        screening = new Screening("portfolio.xlsx", "Portfolio", screener.ruleSetVersion(), companies.size() + 1,
-                screener.screen(companies), problems, List.of("Notes"));
+        screening = new Screening("portfolio.xlsx", "Portfolio", screener.ruleSetVersion(), companies.size() + 1, 1,
+                RankedResults.of(screener.screen(companies)), problems, List.of("Notes"));
     }
 
     @Test
     void theRankedSheetHoldsTheRankingExactlyAsTheScreeningHasIt() throws IOException {
         try (XSSFWorkbook workbook = reopen(screening)) {
-            assertThat(sheetNames(workbook)).containsExactly("Ranked", "Findings", "Problems", "About");
+            assertThat(sheetNames(workbook)).containsExactly("Ranked", "Findings", "Thesis", "Problems", "About");
             Sheet ranked = workbook.getSheet("Ranked");
             assertThat(texts(ranked.getRow(0))).isEqualTo(XlsxReport.RANKED_HEADER);
-            assertThat(ranked.getLastRowNum()).isEqualTo(screening.ranked().size());
-            for (int i = 0; i < screening.ranked().size(); i++) {
-                Recommendation r = screening.ranked().get(i);
+            assertThat(ranked.getLastRowNum()).isEqualTo(ranked().size());
+            for (int i = 0; i < ranked().size(); i++) {
+                Recommendation r = ranked().get(i);
                 Row row = ranked.getRow(i + 1);
                 assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(i + 1);
                 assertThat(row.getCell(1).getStringCellValue()).isEqualTo(r.ticker());
@@ -93,8 +93,8 @@ class XlsxReportTest {
 
     @Test
     void theFixtureCoversEveryBandAndACap() {
-        assertThat(screening.ranked()).extracting(Recommendation::band).containsOnly(Band.values());
-        assertThat(screening.ranked()).anyMatch(r -> r.band() != r.scoreBand());
+        assertThat(ranked()).extracting(Recommendation::band).containsOnly(Band.values());
+        assertThat(ranked()).anyMatch(r -> r.band() != r.scoreBand());
     }
 
     @Test
@@ -146,7 +146,7 @@ class XlsxReportTest {
             XSSFSheet ranked = workbook.getSheet("Ranked");
             assertThat(ranked.getPaneInformation().isFreezePane()).isTrue();
             assertThat(ranked.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-            assertThat(ranked.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O" + (screening.ranked().size() + 1));
+            assertThat(ranked.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O" + (ranked().size() + 1));
             assertThat(ranked.getColumnWidth(2)).isEqualTo(28 * 256);
         }
     }
@@ -154,9 +154,9 @@ class XlsxReportTest {
     @Test
     void theFindingsSheetHasOneRowPerFindingInRankOrder() throws IOException {
         List<List<Object>> expected = new ArrayList<>();
-        for (Recommendation r : screening.ranked()) {
+        for (Recommendation r : ranked()) {
             for (Finding f : r.findings()) {
-                expected.add(List.of(r.ticker(), f.ruleId(), (double) f.points(), f.sentence(), f.thesis()));
+                expected.add(List.of(r.ticker(), f.ruleId(), (double) f.points(), f.sentence()));
             }
         }
         assertThat(expected).hasSizeGreaterThan(5);
@@ -165,10 +165,25 @@ class XlsxReportTest {
             assertThat(texts(findings.getRow(0))).isEqualTo(XlsxReport.FINDINGS_HEADER);
             List<List<Object>> actual = IntStream.rangeClosed(1, findings.getLastRowNum()).mapToObj(findings::getRow)
                     .map(row -> List.<Object>of(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue(),
-                            row.getCell(2).getNumericCellValue(), row.getCell(3).getStringCellValue(),
-                            row.getCell(4).getStringCellValue()))
+                            row.getCell(2).getNumericCellValue(), row.getCell(3).getStringCellValue()))
                     .toList();
             assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theThesisSheetGivesEachPassageOnceByRuleIdInsteadOfOnEveryFindingRow() throws IOException {
+        Map<String, String> expected = new java.util.TreeMap<>();
+        ranked().forEach(r -> r.findings().forEach(f -> expected.put(f.ruleId(), f.thesis())));
+        try (XSSFWorkbook workbook = reopen(screening)) {
+            Sheet thesis = workbook.getSheet("Thesis");
+            assertThat(texts(thesis.getRow(0))).isEqualTo(XlsxReport.THESIS_HEADER);
+            Map<String, String> actual = new java.util.LinkedHashMap<>();
+            for (int i = 1; i <= thesis.getLastRowNum(); i++) {
+                actual.put(thesis.getRow(i).getCell(0).getStringCellValue(), thesis.getRow(i).getCell(1).getStringCellValue());
+            }
+            assertThat(actual).containsExactlyEntriesOf(expected);
+            assertThat(expected.values()).allMatch(passage -> !passage.isBlank());
         }
     }
 
@@ -223,7 +238,7 @@ class XlsxReportTest {
 
     @Test
     void anImportWithoutProblemsSaysSo() throws IOException {
-        Screening clean = new Screening("p.csv", "p.csv", screening.ruleSetVersion(), 1, screening.ranked().subList(0, 1),
+        Screening clean = new Screening("p.csv", "p.csv", screening.ruleSetVersion(), 1, 0, RankedResults.of(ranked().subList(0, 1)),
                 List.of(), List.of());
         try (XSSFWorkbook workbook = reopen(clean)) {
             Sheet problems = workbook.getSheet("Problems");
@@ -255,7 +270,7 @@ class XlsxReportTest {
 
     @Test
     void aTableLongerThanASheetContinuesOnANumberedSheet() throws IOException {
-        int findings = screening.ranked().stream().mapToInt(r -> r.findings().size()).sum();
+        int findings = ranked().stream().mapToInt(r -> r.findings().size()).sum();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XlsxReport.write(screening, out, GENERATED_AT, 4); // a header and three rows per sheet
 
@@ -278,8 +293,12 @@ class XlsxReportTest {
                     for (int i = 1; i <= sheet.getLastRowNum(); i++) tickers.add(sheet.getRow(i).getCell(1).getStringCellValue());
                 }
             }
-            assertThat(tickers).isEqualTo(screening.ranked().stream().map(Recommendation::ticker).toList());
+            assertThat(tickers).isEqualTo(ranked().stream().map(Recommendation::ticker).toList());
         }
+    }
+
+    private static List<Recommendation> ranked() {
+        return screening.results().toList();
     }
 
     @Test

@@ -53,8 +53,8 @@ class XlsxWhatIfReportTest {
     @Test
     void aPortfolioWithoutPositionsAndWithoutWhatIfGetsTheSheetsItHadBefore() throws Exception {
         ImportedPortfolio portfolio = new PortfolioReader(ImportLimits.defaults()).read(Path.of("sample-data/ai-portfolio.csv"));
-        Screening list = new Screening("p.csv", "p.csv", "test", 32, ShippedRules.screener().screen(portfolio.companies()),
-                portfolio.problems(), portfolio.ignoredColumns());
+        Screening list = new Screening("p.csv", "p.csv", "test", 32, 0,
+                RankedResults.of(ShippedRules.screener().screen(portfolio.companies())), portfolio.problems(), portfolio.ignoredColumns());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         XlsxReport.write(list, out);
@@ -62,7 +62,7 @@ class XlsxWhatIfReportTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(workbook.getSheet(XlsxReport.WHAT_IF)).isNull();
             assertThat(workbook.getSheet(XlsxReport.BOOK)).isNull();
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(5); // Ranked, Findings, Thesis, Problems, About
         }
     }
 }

@@ -1,8 +1,11 @@
 package com.thesisscreener.portfolio.store;
 
 import com.thesisscreener.portfolio.RowProblem;
+import com.thesisscreener.report.ExplanationCodec;
+import com.thesisscreener.report.ResultStats;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.Finding;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Segment;
 import com.thesisscreener.screening.SwitchingCost;
@@ -15,9 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -102,27 +108,75 @@ class PortfolioRepository {
                 });
     }
 
+    /**
+     * Stores a run: each result with its rank, its filter and sort columns and its compact explanation; the thesis
+     * passages once; the companies per band and segment.
+     */
     long insertRun(long portfolioId, String ruleSetVersion, List<Recommendation> results, Instant createdAt) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into screening_run (portfolio_id, rule_set_version, companies, created_at) values (?, ?, ?, ?)")
                 .params(portfolioId, ruleSetVersion, results.size(), Timestamp.from(createdAt))
                 .update(key, "id");
         long runId = key.getKey().longValue();
+        int[] ranks = ranks(results);
+        ExplanationCodec packer = new ExplanationCodec();
         template.batchUpdate("""
-                        insert into run_result (run_id, ordinal, ticker, segment, score, band, confidence, detail)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                        insert into run_result (run_id, ordinal, rank_in_run, ticker, name, segment, score, band, confidence, fired, explanation)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 indexed(results), BATCH_SIZE, (ps, row) -> {
                     Recommendation r = row.value();
                     ps.setLong(1, runId);
                     ps.setInt(2, row.index());
-                    ps.setString(3, r.ticker());
-                    ps.setString(4, r.segment().name());
-                    ps.setInt(5, r.score());
-                    ps.setString(6, r.band().name());
-                    ps.setDouble(7, r.confidence());
-                    ps.setString(8, json.writeValueAsString(r));
+                    ps.setInt(3, ranks[row.index()]);
+                    ps.setString(4, r.ticker());
+                    ps.setString(5, r.name() == null ? "" : r.name());
+                    ps.setString(6, r.segment().name());
+                    ps.setInt(7, r.score());
+                    ps.setString(8, r.band().name());
+                    ps.setDouble(9, r.confidence());
+                    ps.setLong(10, ExplanationCodec.firedFingerprint(r));
+                    ps.setBytes(11, packer.pack(r));
                 });
+        insertThesis(runId, results);
+        insertCounts(runId, results);
         return runId;
+    }
+
+    /** Rank of each result (1 is best) by {@link Recommendation#RANKING}, by input position. */
+    private static int[] ranks(List<Recommendation> results) {
+        Integer[] order = new Integer[results.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (x, y) -> Recommendation.RANKING.compare(results.get(x), results.get(y)));
+        int[] ranks = new int[order.length];
+        for (int rank = 0; rank < order.length; rank++) ranks[order[rank]] = rank + 1;
+        return ranks;
+    }
+
+    private void insertThesis(long runId, List<Recommendation> results) {
+        Map<String, String> thesis = new TreeMap<>();
+        for (Recommendation r : results) {
+            for (Finding f : r.findings()) {
+                if (!f.thesis().isEmpty()) thesis.putIfAbsent(f.ruleId(), f.thesis());
+            }
+        }
+        template.batchUpdate("insert into run_thesis (run_id, rule_id, thesis) values (?, ?, ?)", List.copyOf(thesis.entrySet()),
+                BATCH_SIZE, (ps, entry) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, entry.getKey());
+                    ps.setString(3, entry.getValue());
+                });
+    }
+
+    private void insertCounts(long runId, List<Recommendation> results) {
+        Map<List<String>, Integer> counts = new HashMap<>();
+        for (Recommendation r : results) counts.merge(List.of(r.band().name(), r.segment().name()), 1, Integer::sum);
+        template.batchUpdate("insert into run_count (run_id, band, segment, companies) values (?, ?, ?, ?)", List.copyOf(counts.entrySet()),
+                BATCH_SIZE, (ps, entry) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, entry.getKey().get(0));
+                    ps.setString(3, entry.getKey().get(1));
+                    ps.setInt(4, entry.getValue());
+                });
     }
 
     Optional<StoredPortfolio> findPortfolio(long id) {
@@ -165,31 +219,164 @@ class PortfolioRepository {
     }
 
     /** Results of a run in input order, optionally narrowed to a band and a segment. */
-    List<Recommendation> findResults(long runId, Band band, Segment segment) {
-        StringBuilder sql = new StringBuilder("select detail from run_result where run_id = ?");
-        List<Object> params = new ArrayList<>(List.of(runId));
-        if (band != null) {
-            sql.append(" and band = ?");
-            params.add(band.name());
-        }
-        if (segment != null) {
-            sql.append(" and segment = ?");
-            params.add(segment.name());
-        }
-        sql.append(" order by ordinal");
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> json.readValue(rs.getString("detail"), Recommendation.class)).list();
+    List<Recommendation> findResults(ScreeningRun run, Band band, Segment segment) {
+        Filter filter = new Filter(run.id()).equal("band", band).equal("segment", segment);
+        Reader reader = reader(run);
+        return jdbc.sql(SELECT_RESULT + filter.where() + " order by ordinal").params(filter.params())
+                .query((rs, n) -> reader.read(rs).result()).list();
     }
 
-    /** Companies per band in a run, counted by the database rather than by reading every result. */
+    /** Every result of a run in rank order, read row by row as {@code each} takes them. */
+    void forEachRanked(ScreeningRun run, Consumer<? super Recommendation> each) {
+        Reader reader = reader(run);
+        jdbc.sql(SELECT_RESULT + " where run_id = ? order by rank_in_run").param(run.id())
+                .query(rs -> {
+                    each.accept(reader.read(rs).result());
+                });
+    }
+
+    /** What a report of a run needs before its first row, from the run's counts, passages and one aggregate. */
+    ResultStats stats(ScreeningRun run) {
+        int longestName = jdbc.sql("select coalesce(max(length(name)), 0) from run_result where run_id = ?").param(run.id())
+                .query(Integer.class).single();
+        return new ResultStats(run.companies(), bandCounts(run.id()), longestName, reader(run).thesis);
+    }
+
+    /** One page of a run's results, with the number of results the filters match; reads the page's rows only. */
+    ResultPage<RankedResult> findPage(ScreeningRun run, ResultQuery query) {
+        Filter filter = new Filter(run.id())
+                .equal("band", query.band()).equal("segment", query.segment())
+                .atLeast("score", query.minScore()).atMost("score", query.maxScore())
+                .atLeast("confidence", query.minConfidence()).atMost("confidence", query.maxConfidence());
+        Reader reader = reader(run);
+        List<Object> params = new ArrayList<>(filter.params());
+        params.add(query.size());
+        params.add(query.offset());
+        List<RankedResult> items = jdbc.sql(SELECT_RESULT + filter.where() + " order by " + query.sort().orderBy(query.direction())
+                        + " limit ? offset ?")
+                .params(params).query((rs, n) -> reader.read(rs)).list();
+        return new ResultPage<>(items, query.page(), query.size(), total(run, query, filter));
+    }
+
+    /** The total without counting rows where the run's counts answer it: no filter, or band and segment only. */
+    private long total(ScreeningRun run, ResultQuery query, Filter filter) {
+        boolean rangeFilter = query.minScore() != null || query.maxScore() != null || query.minConfidence() != null
+                || query.maxConfidence() != null;
+        if (rangeFilter) {
+            return jdbc.sql("select count(*) from run_result" + filter.where()).params(filter.params()).query(Long.class).single();
+        }
+        if (query.band() == null && query.segment() == null) return run.companies();
+        Filter counted = new Filter(run.id()).equal("band", query.band()).equal("segment", query.segment());
+        return jdbc.sql("select coalesce(sum(companies), 0) from run_count" + counted.where()).params(counted.params())
+                .query(Long.class).single();
+    }
+
+    /** Companies per band in a run, from the counts stored with it. */
     Map<Band, Integer> bandCounts(long runId) {
         Map<Band, Integer> counts = new EnumMap<>(Band.class);
         for (Band band : Band.values()) counts.put(band, 0);
-        jdbc.sql("select band, count(*) from run_result where run_id = ? group by band").param(runId)
+        jdbc.sql("select band, sum(companies) from run_count where run_id = ? group by band").param(runId)
                 .query(rs -> {
                     counts.put(Band.valueOf(rs.getString(1)), rs.getInt(2));
                 });
         return counts;
+    }
+
+    /**
+     * The results of two runs of one portfolio that may differ: the database joins them by row and keeps the
+     * rows whose ticker, score, band or fired rules differ (rows stored before compact results always count),
+     * so only those are read and decoded.
+     */
+    List<Recommendation[]> findDifferingPairs(ScreeningRun before, ScreeningRun after) {
+        Reader then = reader(before);
+        Reader now = reader(after);
+        return jdbc.sql("""
+                        select b.ordinal, b.rank_in_run, b.ticker, b.name, b.segment, b.score, b.band, b.confidence, b.explanation, b.detail,
+                               a.ordinal, a.rank_in_run, a.ticker, a.name, a.segment, a.score, a.band, a.confidence, a.explanation, a.detail
+                        from run_result b join run_result a on a.run_id = ? and a.ordinal = b.ordinal
+                        where b.run_id = ? and (a.ticker <> b.ticker or a.score <> b.score or a.band <> b.band
+                            or a.fired is null or b.fired is null or a.fired <> b.fired)
+                        order by b.ordinal""")
+                .params(after.id(), before.id())
+                .query((rs, n) -> new Recommendation[] {then.read(rs, 0).result(), now.read(rs, 10).result()})
+                .list();
+    }
+
+    private static final String SELECT_RESULT =
+            "select ordinal, rank_in_run, ticker, name, segment, score, band, confidence, explanation, detail from run_result";
+
+    private Reader reader(ScreeningRun run) {
+        Map<String, String> thesis = new HashMap<>();
+        jdbc.sql("select rule_id, thesis from run_thesis where run_id = ?").param(run.id())
+                .query(rs -> {
+                    thesis.put(rs.getString(1), rs.getString(2));
+                });
+        return new Reader(thesis, run.ruleSetVersion());
+    }
+
+    /** Turns result rows of one run back into recommendations: compact rows, and JSON rows stored before them. */
+    private final class Reader {
+
+        private final Map<String, String> thesis;
+        private final String version;
+        private final ExplanationCodec unpacker = new ExplanationCodec();
+
+        Reader(Map<String, String> thesis, String version) {
+            this.thesis = thesis;
+            this.version = version;
+        }
+
+        RankedResult read(ResultSet rs) throws SQLException {
+            return read(rs, 0);
+        }
+
+        /** Reads the ten result columns starting after column {@code skip}. */
+        RankedResult read(ResultSet rs, int skip) throws SQLException {
+            String name = rs.getString(skip + 4);
+            ExplanationCodec.Columns columns = new ExplanationCodec.Columns(rs.getString(skip + 3), name == null || name.isEmpty() ? null : name,
+                    Segment.valueOf(rs.getString(skip + 5)), rs.getInt(skip + 6), Band.valueOf(rs.getString(skip + 7)), rs.getDouble(skip + 8));
+            byte[] packed = rs.getBytes(skip + 9);
+            Recommendation result = packed != null ? unpacker.unpack(packed, columns, thesis, version)
+                    : json.readValue(rs.getString(skip + 10), Recommendation.class);
+            return new RankedResult(rs.getInt(skip + 2), result);
+        }
+    }
+
+    /** A where clause over one run's results, built from optional conditions on fixed column names. */
+    private static final class Filter {
+
+        private final StringBuilder where = new StringBuilder(" where run_id = ?");
+        private final List<Object> params = new ArrayList<>();
+
+        Filter(long runId) {
+            params.add(runId);
+        }
+
+        Filter equal(String column, Enum<?> value) {
+            return value == null ? this : add(column + " = ?", value.name());
+        }
+
+        Filter atLeast(String column, Number value) {
+            return value == null ? this : add(column + " >= ?", value);
+        }
+
+        Filter atMost(String column, Number value) {
+            return value == null ? this : add(column + " <= ?", value);
+        }
+
+        private Filter add(String condition, Object value) {
+            where.append(" and ").append(condition);
+            params.add(value);
+            return this;
+        }
+
+        String where() {
+            return where.toString();
+        }
+
+        List<Object> params() {
+            return params;
+        }
     }
 
     private StoredPortfolio portfolio(ResultSet rs, int row) throws SQLException {

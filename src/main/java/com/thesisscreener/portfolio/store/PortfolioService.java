@@ -3,6 +3,8 @@ package com.thesisscreener.portfolio.store;
 import com.thesisscreener.portfolio.ImportedPortfolio;
 import com.thesisscreener.portfolio.PositionFigures;
 import com.thesisscreener.portfolio.Positions;
+import com.thesisscreener.report.RankedResults;
+import com.thesisscreener.report.ResultStats;
 import com.thesisscreener.report.Screening;
 import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleSet;
@@ -20,6 +22,7 @@ import com.thesisscreener.screening.Segment;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,8 +126,14 @@ public class PortfolioService {
         return repository.bandCounts(run.id());
     }
 
+    /** Every result of a run in input order, optionally narrowed to a band and a segment. */
     public List<Recommendation> results(ScreeningRun run, Band band, Segment segment) {
-        return repository.findResults(run.id(), band, segment);
+        return repository.findResults(run, band, segment);
+    }
+
+    /** One page of a run's results in the query's order, with the number that match its filters. */
+    public ResultPage<RankedResult> results(ScreeningRun run, ResultQuery query) {
+        return repository.findPage(run, query);
     }
 
     public List<com.thesisscreener.portfolio.RowProblem> problems(long portfolioId) {
@@ -132,13 +141,27 @@ public class PortfolioService {
         return repository.findProblems(portfolioId);
     }
 
-    /** A run with everything an export needs: results ranked, the portfolio's problems, the rule-set version. */
+    /**
+     * A run with everything an export needs: the portfolio's problems, the rule-set version, and the results, which
+     * are read from the database in rank order each time the export goes through them, never all held at once.
+     */
     public Screening screening(long portfolioId, Long runId) {
         StoredPortfolio portfolio = portfolio(portfolioId);
         ScreeningRun run = runOrLatest(portfolioId, runId);
-        List<Recommendation> results = results(run, null, null);
-        return new Screening(portfolio.fileName(), portfolio.sheet(), run.ruleSetVersion(), portfolio.rowsRead(),
-                results, repository.findProblems(portfolioId), portfolio.ignoredColumns(), positionFigures(portfolioId, results));
+        ResultStats stats = repository.stats(run);
+        RankedResults ranked = new RankedResults() {
+            @Override
+            public ResultStats stats() {
+                return stats;
+            }
+
+            @Override
+            public void forEachRanked(Consumer<? super Recommendation> each) {
+                repository.forEachRanked(run, each);
+            }
+        };
+        return new Screening(portfolio.fileName(), portfolio.sheet(), run.ruleSetVersion(), portfolio.rowsRead(), portfolio.rowsRejected(),
+                ranked, repository.findProblems(portfolioId), portfolio.ignoredColumns(), positionFigures(portfolioId, run));
     }
 
     /**
@@ -165,17 +188,33 @@ public class PortfolioService {
         return PositionFigures.of(results, repository.findCompanies(portfolioId), book);
     }
 
-    /** The book's figures for a run: weight by band, weighted score, exposure per finding; null without positions. */
+    /**
+     * The book's figures for a run: weight by band, weighted score, exposure per finding; null without positions.
+     * The run's results are read in rank order as they stream from the database, never all held at once.
+     */
     public PositionFigures positionFigures(long portfolioId, ScreeningRun run) {
-        return positionFigures(portfolioId, results(run, null, null));
+        Positions book = positions.find(portfolioId);
+        if (!book.present()) return null;
+        List<String> tickers = repository.findCompanies(portfolioId).stream().map(Company::ticker).toList();
+        return PositionFigures.of(each -> repository.forEachRanked(run, each), tickers, book);
     }
 
     /** Which companies changed band, score or findings between {@code against} and {@code runId}. */
     public RunDiff diff(long portfolioId, long runId, long againstRunId) {
         ScreeningRun run = run(portfolioId, runId);
         ScreeningRun against = run(portfolioId, againstRunId);
-        ResultChanges changes = ResultChanges.between(results(against, null, null), results(run, null, null));
-        return new RunDiff(run.id(), run.ruleSetVersion(), against.id(), against.ruleSetVersion(), changes.changes(), changes.unchanged());
+        ResultChanges changes;
+        int unchanged;
+        if (run.companies() == against.companies()) {
+            List<Recommendation[]> pairs = repository.findDifferingPairs(against, run);
+            changes = ResultChanges.between(pairs.stream().map(pair -> pair[0]).toList(), pairs.stream().map(pair -> pair[1]).toList());
+            unchanged = run.companies() - pairs.size() + changes.unchanged();
+        } else {
+            // Runs of one portfolio hold the same rows; only a damaged store gets here, so compare everything.
+            changes = ResultChanges.between(results(against, null, null), results(run, null, null));
+            unchanged = changes.unchanged();
+        }
+        return new RunDiff(run.id(), run.ruleSetVersion(), against.id(), against.ruleSetVersion(), changes.changes(), unchanged);
     }
 
     /** The stored rows of a portfolio, for screening them again with other rules. */

@@ -3,7 +3,11 @@ package com.thesisscreener.portfolio.web;
 import com.thesisscreener.portfolio.ImportedPortfolio;
 import com.thesisscreener.portfolio.RowProblem;
 import com.thesisscreener.portfolio.UnreadableFileException;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.thesisscreener.portfolio.store.PortfolioService;
+import com.thesisscreener.portfolio.store.RankedResult;
+import com.thesisscreener.portfolio.store.ResultPage;
+import com.thesisscreener.portfolio.store.ResultQuery;
 import com.thesisscreener.portfolio.store.RunDiff;
 import com.thesisscreener.portfolio.store.ScreeningRun;
 import com.thesisscreener.portfolio.store.StoredPortfolio;
@@ -21,14 +25,17 @@ import tools.jackson.databind.node.ObjectNode;
 import com.thesisscreener.screening.Segment;
 import com.thesisscreener.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +50,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Uploading, reading, re-running, comparing and exporting stored portfolios. */
 @RestController
@@ -63,8 +71,21 @@ class PortfolioController {
     record Page<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
     }
 
-    /** @param items results, each with {@code whatIf} answers when asked for */
-    record Results(long portfolioId, long runId, String ruleSetVersion, int count, List<?> items) {
+    /**
+     * A page of a run's results; {@code count} is the number of items on this page, {@code total} the number of
+     * results the filters match.
+     *
+     * @param items results with their rank, each with {@code whatIf} answers when asked for
+     */
+    record Results(long portfolioId, long runId, String ruleSetVersion, int page, int size, long total, long totalPages, int count,
+                   @ArraySchema(schema = @Schema(implementation = RankedItem.class)) List<?> items) {
+    }
+
+    /** A result with its rank in the run, as one flat JSON object. */
+    record RankedItem(int rank, @JsonUnwrapped Recommendation result) {
+        static RankedItem of(RankedResult ranked) {
+            return new RankedItem(ranked.rank(), ranked.result());
+        }
     }
 
     record Problems(long portfolioId, int count, List<RowProblemView> items) {
@@ -80,9 +101,13 @@ class PortfolioController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a portfolio", description = "Imports an .xlsx, .xls or .csv file (part 'file'), screens it with the "
+    @Operation(operationId = "uploadPortfolio", summary = "Upload a portfolio", description = "Imports an .xlsx, .xls or .csv file (part 'file'), screens it with the "
             + "active rules and stores the portfolio, its rows, the row problems and the results in one transaction. A file with no "
             + "usable row stores nothing. Answers 201 with a Location header and the import summary.")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The stored portfolio", schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "413", description = "The file is larger than the service accepts")
+    @ApiResponse(responseCode = "415", description = "Not a spreadsheet, or a format that is not supported")
+    @ApiResponse(responseCode = "422", description = "The file cannot be read, or no row could be screened (`problems` lists them)")
     ResponseEntity<Created> upload(@RequestPart(name = "file", required = false) MultipartFile file,
                                    @Parameter(description = "portfolio name; defaults to the file name") @RequestParam(required = false) String name,
                                    @Parameter(description = "sheet to read; found automatically when omitted") @RequestParam(required = false) String sheet)
@@ -97,7 +122,7 @@ class PortfolioController {
     }
 
     @GetMapping
-    @Operation(summary = "List portfolios, newest first")
+    @Operation(operationId = "listPortfolios", summary = "List portfolios, newest first")
     Page<PortfolioSummary> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0) throw new InvalidRequestException("page must be 0 or more", "page");
         if (size < 1 || size > 100) throw new InvalidRequestException("size must be between 1 and 100", "size");
@@ -107,7 +132,7 @@ class PortfolioController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One portfolio with its latest run")
+    @Operation(operationId = "getPortfolio", summary = "One portfolio with its latest run")
     PortfolioSummary get(@PathVariable long id) {
         PortfolioSummary summary = summary(portfolios.portfolio(id));
         if (summary.latestRun() == null) return summary;
@@ -115,41 +140,61 @@ class PortfolioController {
         return book == null ? summary : PortfolioSummary.of(portfolios.portfolio(id), summary.latestRun(), book);
     }
 
-    @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a portfolio with its rows, problems, runs and results")
+    // No body on success; a client that accepts only problem documents (the only body this can send) is served, not refused with 406.
+    @DeleteMapping(path = "/{id}", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(operationId = "deletePortfolio", summary = "Delete a portfolio with its rows, problems, runs and results")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     ResponseEntity<Void> delete(@PathVariable long id) {
         portfolios.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/results")
-    @Operation(summary = "Results of a run (the latest unless 'run' is given)", description = "Ranked best first by default; "
-            + "sort=score (highest first), sort=score,asc, sort=ticker; filter by band and segment.")
+    @Operation(operationId = "getPortfolioResults", summary = "A page of a run's results (the latest run unless 'run' is given)", description = "Ranked best first by "
+            + "default. sort=rank|ticker|name|segment|band|score|confidence with an optional direction (sort=score,asc); score and "
+            + "confidence sort highest first, the others A to Z / best first; ties keep rank order. Filter by band, segment and "
+            + "score or confidence ranges (inclusive). page counts from 0; size is 1 to 1000 (default 100).")
     Results results(@PathVariable long id, @RequestParam(required = false) Long run, @RequestParam(required = false) Band band,
                     @RequestParam(required = false) Segment segment, @RequestParam(defaultValue = "rank") String sort,
-                    @Parameter(description = "add \"whatIf\" to every result: the nearest change of each input that moves its band "
-                            + "(the run must have been screened with the active rules)") @RequestParam(defaultValue = "false") boolean whatIf) {
+                    @RequestParam(required = false) Integer minScore, @RequestParam(required = false) Integer maxScore,
+                    @RequestParam(required = false) Double minConfidence, @RequestParam(required = false) Double maxConfidence,
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+                    @Parameter(description = "add \"whatIf\" to every result on the page: the nearest change of each input that moves "
+                            + "its band (the run must have been screened with the active rules)") @RequestParam(defaultValue = "false") boolean whatIf) {
+        if (page < 0) throw new InvalidRequestException("page must be 0 or more", "page");
+        if (size < 1 || size > ResultQuery.MAX_SIZE) throw new InvalidRequestException("size must be between 1 and " + ResultQuery.MAX_SIZE, "size");
+        ResultSortParameter order = ResultSortParameter.parse(sort);
         ScreeningRun screeningRun = portfolios.runOrLatest(id, run);
-        List<Recommendation> items = portfolios.results(screeningRun, band, segment).stream().sorted(order(sort)).toList();
-        if (whatIf) {
-            Map<String, WhatIfAnswers> answers = portfolios.whatIf(id, screeningRun,
-                    items.stream().map(Recommendation::ticker).collect(java.util.stream.Collectors.toSet()));
-            List<ObjectNode> withAnswers = items.stream().map(r -> JsonReport.withWhatIf(r,
-                    answers.containsKey(r.ticker()) ? answers.get(r.ticker()).answers() : List.of())).toList();
-            return new Results(id, screeningRun.id(), screeningRun.ruleSetVersion(), items.size(), withAnswers);
-        }
-        return new Results(id, screeningRun.id(), screeningRun.ruleSetVersion(), items.size(), items);
+        ResultPage<RankedResult> results = portfolios.results(screeningRun, new ResultQuery(band, segment, minScore, maxScore,
+                minConfidence, maxConfidence, order.sort(), order.direction(), page, size));
+        List<?> items = whatIf ? withWhatIf(id, screeningRun, results.items()) : results.items().stream().map(RankedItem::of).toList();
+        return new Results(id, screeningRun.id(), screeningRun.ruleSetVersion(), results.page(), results.size(), results.total(),
+                results.totalPages(), results.items().size(), items);
+    }
+
+    /** The page's results as flat JSON objects with their rank and {@code whatIf} answers (asked for this page's tickers only). */
+    private List<ObjectNode> withWhatIf(long id, ScreeningRun run, List<RankedResult> page) {
+        Map<String, WhatIfAnswers> answers = portfolios.whatIf(id, run,
+                page.stream().map(r -> r.result().ticker()).collect(java.util.stream.Collectors.toSet()));
+        return page.stream().map(ranked -> {
+            Recommendation r = ranked.result();
+            ObjectNode node = JsonReport.withWhatIf(r, answers.containsKey(r.ticker()) ? answers.get(r.ticker()).answers() : List.of());
+            node.put("rank", ranked.rank());
+            return node;
+        }).toList();
     }
 
     @GetMapping("/{id}/problems")
-    @Operation(summary = "Rows of the upload that could not be read, with sheet, row, column, value and what was expected")
+    @Operation(operationId = "getImportProblems", summary = "Rows of the upload that could not be read, with sheet, row, column, value and what was expected")
     Problems problems(@PathVariable long id) {
         List<RowProblemView> items = portfolios.problems(id).stream().map(RowProblemView::of).toList();
         return new Problems(id, items.size(), items);
     }
 
     @PostMapping("/{id}/runs")
-    @Operation(summary = "Screen the stored rows again with the rules active now", description = "Every run keeps its results and rule-set version.")
+    @Operation(operationId = "rerunPortfolio", summary = "Screen the stored rows again with the rules active now", description = "Every run keeps its results and rule-set version.")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The new run", schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "422", description = "The rules did not finish within their bounds; nothing was stored")
     ResponseEntity<PortfolioSummary.Run> rerun(@PathVariable long id) {
         ScreeningRun run = portfolios.rerun(id);
         return ResponseEntity.created(URI.create("/api/v1/portfolios/" + id + "/runs/" + run.id()))
@@ -157,50 +202,52 @@ class PortfolioController {
     }
 
     @GetMapping("/{id}/runs")
-    @Operation(summary = "Runs of a portfolio, newest first")
+    @Operation(operationId = "listRuns", summary = "Runs of a portfolio, newest first")
     List<PortfolioSummary.Run> runs(@PathVariable long id) {
         return portfolios.runs(id).stream().map(run -> PortfolioSummary.Run.of(run, portfolios.bandCounts(run))).toList();
     }
 
     @GetMapping("/{id}/runs/{runId}")
-    @Operation(summary = "One run with its band counts")
+    @Operation(operationId = "getRun", summary = "One run with its band counts")
     PortfolioSummary.Run run(@PathVariable long id, @PathVariable long runId) {
         ScreeningRun run = portfolios.run(id, runId);
         return PortfolioSummary.Run.of(run, portfolios.bandCounts(run));
     }
 
     @GetMapping("/{id}/runs/{runId}/diff")
-    @Operation(summary = "What changed between two runs", description = "Companies whose band or score changed from run 'against' to this "
+    @Operation(operationId = "diffRuns", summary = "What changed between two runs", description = "Companies whose band or score changed from run 'against' to this "
             + "run, and which findings appeared or vanished.")
     RunDiff diff(@PathVariable long id, @PathVariable long runId, @RequestParam long against) {
         return portfolios.diff(id, runId, against);
     }
 
     @GetMapping(path = "/{id}/report.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @Operation(summary = "The run's results as a workbook: ranked sheet with band colours, findings, problems, rule-set version")
-    ResponseEntity<byte[]> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run,
-                                      @Parameter(description = "add a 'What if' sheet (the run must use the active rules)")
-                                      @RequestParam(defaultValue = "false") boolean whatIf) {
+    @Operation(operationId = "downloadReportXlsx", summary = "The run's results as a workbook: ranked sheet with band colours, findings, "
+            + "thesis passages by rule id, problems, rule-set version, the book when uploaded with positions", description = "Written "
+            + "while the results are read from the database, and sent as it is written.")
+    ResponseEntity<StreamingResponseBody> reportXlsx(@PathVariable long id, @RequestParam(required = false) Long run,
+                                                     @Parameter(description = "add a 'What if' sheet (the run must use the active rules)")
+                                                     @RequestParam(defaultValue = "false") boolean whatIf) {
         Screening screening = portfolios.screening(id, run);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (whatIf) {
-            Set<String> tickers = screening.ranked().stream().map(Recommendation::ticker).collect(java.util.stream.Collectors.toSet());
-            XlsxReport.write(screening, portfolios.whatIf(id, portfolios.runOrLatest(id, run), tickers), out);
-        } else {
-            XlsxReport.write(screening, out);
+            // The answers are searched before the response starts, so a refusal is still a problem document.
+            Set<String> tickers = new java.util.HashSet<>();
+            screening.results().forEachRanked(r -> tickers.add(r.ticker()));
+            Map<String, WhatIfAnswers> answers = portfolios.whatIf(id, portfolios.runOrLatest(id, run), tickers);
+            return attachment(out -> XlsxReport.write(screening, answers, out), XLSX, reportName(id, "xlsx"));
         }
-        return attachment(out.toByteArray(), XLSX, reportName(id, "xlsx"));
+        return attachment(out -> XlsxReport.write(screening, out), XLSX, reportName(id, "xlsx"));
     }
 
     @GetMapping(path = "/{id}/report.csv", produces = "text/csv")
-    @Operation(summary = "The run's ranked results as CSV")
-    ResponseEntity<byte[]> reportCsv(@PathVariable long id, @RequestParam(required = false) Long run) {
+    @Operation(operationId = "downloadReportCsv", summary = "The run's ranked results as CSV", description = "Sent row by row as the results are read from the database.")
+    ResponseEntity<StreamingResponseBody> reportCsv(@PathVariable long id, @RequestParam(required = false) Long run) {
         Screening screening = portfolios.screening(id, run);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+        return attachment(out -> {
+            PrintWriter writer = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024));
             CsvReport.write(screening, writer);
-        }
-        return attachment(out.toByteArray(), new MediaType("text", "csv", StandardCharsets.UTF_8), reportName(id, "csv"));
+            writer.flush();
+        }, new MediaType("text", "csv", StandardCharsets.UTF_8), reportName(id, "csv"));
     }
 
     private PortfolioSummary summary(StoredPortfolio portfolio) {
@@ -209,29 +256,11 @@ class PortfolioController {
         return PortfolioSummary.of(portfolio, latest);
     }
 
-    private static Comparator<Recommendation> order(String sort) {
-        String[] parts = sort.split(",");
-        boolean ascending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("asc");
-        boolean descending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
-        if (parts.length > 2 || (parts.length == 2 && !ascending && !descending)) {
-            throw new InvalidRequestException("sort takes a field and an optional direction, like score,desc", "sort");
-        }
-        Comparator<Recommendation> order = switch (parts[0].strip()) {
-            case "rank" -> Recommendation.RANKING;
-            case "score" -> Comparator.comparingInt(Recommendation::score).reversed().thenComparing(Recommendation::ticker);
-            case "ticker" -> Comparator.comparing(Recommendation::ticker);
-            case "confidence" -> Comparator.comparingDouble(Recommendation::confidence).reversed().thenComparing(Recommendation::ticker);
-            default -> throw new InvalidRequestException("cannot sort by '" + parts[0] + "'; sort by rank, score, ticker or confidence", "sort");
-        };
-        boolean naturallyDescending = parts[0].strip().equals("score") || parts[0].strip().equals("confidence");
-        return (naturallyDescending && ascending) || (!naturallyDescending && descending) ? order.reversed() : order;
-    }
-
     private static String reportName(long id, String extension) {
         return "portfolio-" + id + "-report." + extension;
     }
 
-    private static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String fileName) {
+    private static ResponseEntity<StreamingResponseBody> attachment(StreamingResponseBody body, MediaType type, String fileName) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TemplateController {
 
     @GetMapping(path = "/api/v1/template.xlsx", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    @Operation(summary = "A blank import workbook", description = "Every column, a note on each header with its meaning and unit, "
+    @Operation(operationId = "downloadImportTemplate", summary = "A blank import workbook", description = "Every column, a note on each header with its meaning and unit, "
             + "drop-downs for segments, switching costs and yes/no flags.")
     ResponseEntity<byte[]> template() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
  * (the importer streams from a file and names it in its messages), and are deleted afterwards.
  */
 @Component
-class UploadedFiles {
+public class UploadedFiles {
 
     private final ScreenerProperties properties;
 
@@ -29,7 +29,7 @@ class UploadedFiles {
         this.properties = properties;
     }
 
-    ImportedPortfolio read(MultipartFile file, String sheet) throws UnreadableFileException {
+    public ImportedPortfolio read(MultipartFile file, String sheet) throws UnreadableFileException {
         if (file == null || file.isEmpty()) {
             throw new InvalidRequestException("the upload is empty: send an .xlsx, .xls or .csv file in the 'file' part", "file");
         }
@@ -51,7 +51,7 @@ class UploadedFiles {
     }
 
     /** Only the last path element, without control or separator characters, so it is safe as a file name. */
-    static String safeName(String original) {
+    public static String safeName(String original) {
         String name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) name = "upload";

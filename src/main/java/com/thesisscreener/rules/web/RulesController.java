@@ -9,6 +9,7 @@ import com.thesisscreener.rules.RulesStatus;
 import com.thesisscreener.rules.ValidationReport;
 import com.thesisscreener.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,15 +66,17 @@ class RulesController {
     }
 
     @GetMapping
-    @Operation(summary = "The active rule set and the last load of the rules folder", description = "When the last edit failed to "
+    @Operation(operationId = "getRulesStatus", summary = "The active rule set and the last load of the rules folder", description = "When the last edit failed to "
             + "compile, lastAttempt lists its errors (file:line:column) while the active set keeps serving.")
     RulesStatus status() {
         return rules.status();
     }
 
     @PostMapping("/reload")
-    @Operation(summary = "Load the rules folder now", description = "Validates and compiles the folder off to the side and swaps it in; "
+    @Operation(operationId = "reloadRules", summary = "Load the rules folder now", description = "Validates and compiles the folder off to the side and swaps it in; "
             + "on failure the last good set keeps serving and the answer is a 422 problem listing the errors.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "422", description = "The folder does not compile; the last good set keeps serving: `errors` lists each (file, line, column, message)")
     RulesStatus.Attempt reload() {
         RulesStatus.Attempt attempt = rules.reload();
         if (!attempt.errors().isEmpty()) {
@@ -84,37 +87,45 @@ class RulesController {
     }
 
     @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Validate rule files sent as JSON", description = "{\"files\":[{\"name\":\"moat.drl\",\"content\":\"...\"}]}: "
+    @Operation(operationId = "validateRules", summary = "Validate rule files sent as JSON", description = "{\"files\":[{\"name\":\"moat.drl\",\"content\":\"...\"}]}: "
             + "laid over the active files by name (replace=true to check only the files sent). Nothing is activated. "
             + "200 when valid, 422 problem with every error when not; warnings in both.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "422", description = "The files do not compile: `errors` lists each (file, line, column, message)")
     Validation validateJson(@RequestBody CandidateRules candidate) {
         return validated(candidate(candidate.ruleFiles(), candidate.replacesAll()));
     }
 
     @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Validate uploaded rule files (parts named 'files'), laid over the active files by name")
+    @Operation(operationId = "validateRules", summary = "Validate uploaded rule files (parts named 'files'), laid over the active files by name")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "422", description = "The files do not compile: `errors` lists each (file, line, column, message)")
     Validation validateUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
                               @RequestParam(defaultValue = "false") boolean replace) {
         return validated(candidate(read(files), replace));
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Preview what a rule edit would change", description = "Screens stored portfolios (portfolioId, or the "
+    @Operation(operationId = "previewRuleEdit", summary = "Preview what a rule edit would change", description = "Screens stored portfolios (portfolioId, or the "
             + PREVIEW_PORTFOLIOS + " newest) with the candidate beside the active set: which companies would change band or score, "
             + "and which findings would appear or vanish. Nothing is activated.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "422", description = "The files do not compile: `errors` lists each (file, line, column, message)")
     RuleImpact.Preview previewJson(@RequestBody CandidateRules candidate, @RequestParam(required = false) Long portfolioId) {
         return preview(candidate(candidate.ruleFiles(), candidate.replacesAll()), portfolioId);
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Preview uploaded rule files (parts named 'files') against stored portfolios")
+    @Operation(operationId = "previewRuleEdit", summary = "Preview uploaded rule files (parts named 'files') against stored portfolios")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "422", description = "The files do not compile: `errors` lists each (file, line, column, message)")
     RuleImpact.Preview previewUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
                           @RequestParam(defaultValue = "false") boolean replace, @RequestParam(required = false) Long portfolioId) {
         return preview(candidate(read(files), replace), portfolioId);
     }
 
     @PostMapping(path = "/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Activate rule files sent as JSON (ADMIN)", description = "Laid over the live files by name as for validate "
+    @Operation(operationId = "activateRules", summary = "Activate rule files sent as JSON (ADMIN)", description = "Laid over the live files by name as for validate "
             + "(replace=true to send the whole set); validated, made live for every instance on the database, and written into "
             + "the rules folder. 422 problem with every error when they do not compile; the live set keeps serving.")
     RulesStatus.Attempt activateJson(@RequestBody CandidateRules candidate) {
@@ -122,7 +133,7 @@ class RulesController {
     }
 
     @PostMapping(path = "/activate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Activate uploaded rule files (parts named 'files'), laid over the live files by name (ADMIN)")
+    @Operation(operationId = "activateRuleFiles", summary = "Activate uploaded rule files (parts named 'files'), laid over the live files by name (ADMIN)")
     RulesStatus.Attempt activateUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
                                        @RequestParam(defaultValue = "false") boolean replace) {
         return activated(CandidateRules.merge(rules.current().files(), read(files), replace));
@@ -138,13 +149,13 @@ class RulesController {
     }
 
     @GetMapping("/versions")
-    @Operation(summary = "Every activation of a rule set, newest first, with what changed")
+    @Operation(operationId = "listRuleVersions", summary = "Every activation of a rule set, newest first, with what changed")
     List<RuleSetHistory.Activation> versions() {
         return history.activations();
     }
 
     @GetMapping("/versions/{version}")
-    @Operation(summary = "One stored rule-set version with the content of each file", description = "Every result names the version "
+    @Operation(operationId = "getRuleVersion", summary = "One stored rule-set version with the content of each file", description = "Every result names the version "
             + "that produced it; this shows the rules as they were then. Decision tables come back base64-encoded.")
     ResponseEntity<RuleSetHistory.Version> version(@PathVariable String version) {
         return history.version(version).map(ResponseEntity::ok)
@@ -152,8 +163,11 @@ class RulesController {
     }
 
     @PostMapping("/versions/{version}/restore")
-    @Operation(summary = "Roll back to a stored version", description = "Makes that version's files live again for every instance "
-            + "and writes them into the rules folder (rule files it did not have are removed); the rollback is itself recorded as an activation.")
+    @Operation(operationId = "restoreRuleVersion", summary = "Roll back to a stored version", description = "Makes that version's files "
+            + "live again for every instance and writes them into the rules folder (rule files it did not have are removed); the "
+            + "rollback is itself recorded as an activation.")
+    @ApiResponse(responseCode = "200", description = "OK")
+    @ApiResponse(responseCode = "422", description = "That version no longer compiles; the active set keeps serving: `errors` lists each (file, line, column, message)")
     RulesStatus.Attempt restore(@PathVariable String version) {
         RuleSetHistory.Version stored = history.version(version)
                 .orElseThrow(() -> new com.thesisscreener.portfolio.store.PortfolioNotFoundException("no rule-set version " + version));

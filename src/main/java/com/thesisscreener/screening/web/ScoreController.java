@@ -9,9 +9,15 @@ import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.WhatIf;
 import com.thesisscreener.web.InvalidRequestException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -35,18 +41,24 @@ class ScoreController {
     private final ActiveRules rules;
     private final Validator validator;
     private final ScreenerProperties properties;
-    private final MeterRegistry meters;
+    /** Looked up once: a registry lookup on every call costs more than some of the scoring. */
+    private final Timer latency;
+    private final Counter scored;
 
     ScoreController(ActiveRules rules, Validator validator, ScreenerProperties properties, MeterRegistry meters) {
         this.rules = rules;
         this.validator = validator;
         this.properties = properties;
-        this.meters = meters;
+        this.latency = meters.timer("screener.score.latency");
+        this.scored = meters.counter("screener.companies.scored");
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Score one company", description = "One company record in, one recommendation out: score, band, "
+    @Operation(operationId = "scoreCompany", summary = "Score one company", description = "One company record in, one recommendation out: score, band, "
             + "confidence, findings (rule id, points, sentence, thesis passage), caps, derived figures, tests not run, rule-set version.")
+    @ApiResponse(responseCode = "200", description = "The recommendation (with \"whatIf\" when asked for)",
+            content = @Content(schema = @Schema(implementation = Recommendation.class)))
+    @ApiResponse(responseCode = "422", description = "The rules did not finish within their bounds for this record")
     Object score(@RequestBody CompanyRecord record,
                  @Parameter(description = "add \"whatIf\": the nearest change of each input that moves the band")
                  @RequestParam(defaultValue = "false") boolean whatIf) {
@@ -56,8 +68,11 @@ class ScoreController {
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Score a batch of companies", description = "A JSON array of company records (at most screener.batch-limit, "
+    @Operation(operationId = "scoreCompanies", summary = "Score a batch of companies", description = "A JSON array of company records (at most screener.batch-limit, "
             + "10,000 by default); results come back in input order, all scored with the same rule-set version.")
+    @ApiResponse(responseCode = "200", description = "One recommendation per record, in input order (with \"whatIf\" when asked for)",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Recommendation.class))))
+    @ApiResponse(responseCode = "422", description = "The rules did not finish within their bounds for a record")
     List<?> scoreBatch(@RequestBody List<CompanyRecord> records,
                        @Parameter(description = "add \"whatIf\" to every result")
                        @RequestParam(defaultValue = "false") boolean whatIf) {
@@ -77,8 +92,8 @@ class ScoreController {
     /** Results with their what-if answers, all from one rule set. */
     private List<ObjectNode> withWhatIf(List<Company> companies) {
         RuleSet active = rules.current();
-        List<Recommendation> results = meters.timer("screener.score.latency").record(() -> active.screener().screen(companies));
-        meters.counter("screener.companies.scored").increment(companies.size());
+        List<Recommendation> results = latency.record(() -> active.screener().screen(companies));
+        scored.increment(companies.size());
         List<List<WhatIf>> answers = WhatIfRules.searchFor(active).findAll(companies);
         List<ObjectNode> out = new ArrayList<>(companies.size());
         for (int i = 0; i < companies.size(); i++) out.add(JsonReport.withWhatIf(results.get(i), answers.get(i)));
@@ -86,8 +101,8 @@ class ScoreController {
     }
 
     private List<Recommendation> screen(List<Company> companies) {
-        List<Recommendation> results = meters.timer("screener.score.latency").record(() -> rules.current().screener().screen(companies));
-        meters.counter("screener.companies.scored").increment(companies.size());
+        List<Recommendation> results = latency.record(() -> rules.current().screener().screen(companies));
+        scored.increment(companies.size());
         return results;
     }
 

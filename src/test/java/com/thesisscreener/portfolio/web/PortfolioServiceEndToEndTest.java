@@ -66,6 +66,13 @@ class PortfolioServiceEndToEndTest {
         JsonNode avoid = get(location + "/results?band=AVOID&sort=score,asc");
         assertThat(avoid.get("items")).hasSize(3);
         assertThat(avoid.get("items").get(0).get("ticker").asString()).isEqualTo("OPLX");
+        JsonNode secondPageByScore = get(location + "/results?size=10&page=1&sort=score");
+        assertThat(secondPageByScore.get("total").asInt()).isEqualTo(32);
+        assertThat(secondPageByScore.get("totalPages").asInt()).isEqualTo(4);
+        assertThat(secondPageByScore.get("items")).hasSize(10);
+        assertThat(secondPageByScore.get("items").get(0).get("score").asInt())
+                .isLessThanOrEqualTo(get(location + "/results?size=10&sort=score").get("items").get(9).get("score").asInt());
+        assertThat(results.get("items").get(31).get("rank").asInt()).isEqualTo(32);
 
         byte[] report = http.get().uri(location + "/report.xlsx").retrieve().body(byte[].class);
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report))) {
@@ -143,6 +150,12 @@ class PortfolioServiceEndToEndTest {
         assertProblem(http.get().uri("/api/v1/portfolios/999999").retrieve().toEntity(String.class), 404, "no portfolio with id 999999");
         assertProblem(http.get().uri("/api/v1/portfolios/abc").retrieve().toEntity(String.class), 400, "'abc'");
         assertProblem(http.get().uri("/api/v1/portfolios?size=1000").retrieve().toEntity(String.class), 400, "size");
+        String results = json.readTree(upload("ticker,segment\nX,OTHER\n".getBytes(), "one.csv", null).getBody()).get("portfolio").get("id")
+                .asLong() + "/results";
+        assertProblem(http.get().uri("/api/v1/portfolios/" + results + "?sort=colour").retrieve().toEntity(String.class), 400, "'colour'");
+        assertProblem(http.get().uri("/api/v1/portfolios/" + results + "?sort=score,up").retrieve().toEntity(String.class), 400, "score,desc");
+        assertProblem(http.get().uri("/api/v1/portfolios/" + results + "?size=5000").retrieve().toEntity(String.class), 400, "size");
+        assertProblem(http.get().uri("/api/v1/portfolios/" + results + "?band=BEST").retrieve().toEntity(String.class), 400, "BEST");
     }
 
     @Test

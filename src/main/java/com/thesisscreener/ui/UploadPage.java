@@ -1,0 +1,53 @@
+package com.thesisscreener.ui;
+
+import com.thesisscreener.portfolio.ImportedPortfolio;
+import com.thesisscreener.portfolio.UnreadableFileException;
+import com.thesisscreener.portfolio.store.NothingToScreenException;
+import com.thesisscreener.portfolio.store.PortfolioService;
+import com.thesisscreener.portfolio.web.UploadedFiles;
+import com.thesisscreener.web.InvalidRequestException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The upload form's own target, so it works without JavaScript: store, then land on the portfolio's results with
+ * the import summary; a file that cannot be imported comes back to the form with the reason. (With JavaScript the
+ * page uses the REST upload job instead and shows progress.)
+ */
+@Controller
+class UploadPage {
+
+    private final UploadedFiles uploads;
+    private final PortfolioService portfolios;
+
+    UploadPage(UploadedFiles uploads, PortfolioService portfolios) {
+        this.uploads = uploads;
+        this.portfolios = portfolios;
+    }
+
+    @PostMapping("/portfolios/upload")
+    String upload(@RequestPart(name = "file", required = false) MultipartFile file, @RequestParam(required = false) String name,
+                  @RequestParam(required = false) String sheet, RedirectAttributes redirect) {
+        try {
+            if (name != null && name.length() > 200) throw new InvalidRequestException("the name is longer than 200 characters", "name");
+            ImportedPortfolio imported = uploads.read(file, sheet);
+            String stored = name == null || name.isBlank() ? imported.fileName() : name.strip();
+            PortfolioService.Created created = portfolios.store(stored, imported);
+            redirect.addFlashAttribute("notice", summary(created, imported));
+            return "redirect:/portfolios/" + created.portfolio().id();
+        } catch (UnreadableFileException | NothingToScreenException | InvalidRequestException e) {
+            redirect.addFlashAttribute("error", "The file was not imported: " + e.getMessage());
+            return "redirect:/portfolios";
+        }
+    }
+
+    static String summary(PortfolioService.Created created, ImportedPortfolio imported) {
+        int rejected = imported.rowsRejected();
+        return "Imported '" + created.portfolio().name() + "': " + imported.rowsRead() + " rows read, " + imported.companies().size()
+                + " screened" + (rejected == 0 ? "." : ", " + rejected + " could not be read (listed below).");
+    }
+}

@@ -1,0 +1,166 @@
+package com.thesisscreener.uploads;
+
+import com.thesisscreener.ScreenerProperties;
+import com.thesisscreener.portfolio.ImportLimits;
+import com.thesisscreener.portfolio.ImportSummary;
+import com.thesisscreener.portfolio.ImportedPortfolio;
+import com.thesisscreener.portfolio.PortfolioReader;
+import com.thesisscreener.portfolio.UnreadableFileException;
+import com.thesisscreener.portfolio.store.NothingToScreenException;
+import com.thesisscreener.portfolio.store.PortfolioService;
+import com.thesisscreener.portfolio.web.UploadedFiles;
+import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.ScreeningLimitExceededException;
+import com.thesisscreener.web.InvalidRequestException;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Runs uploads one at a time in the background (an import holds the whole file's rows in memory) and keeps each
+ * job for an hour after it finished so its owner can read the outcome.
+ */
+@Service
+public class UploadJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadJobs.class);
+    private static final Duration KEPT_FOR = Duration.ofHours(1);
+    private static final int MAX_WAITING = 20;
+
+    private final PortfolioService portfolios;
+    private final ScreenerProperties properties;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, UploadJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "upload-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    UploadJobs(PortfolioService portfolios, ScreenerProperties properties) {
+        this.portfolios = portfolios;
+        this.properties = properties;
+    }
+
+    /** Buffers the uploaded file (the request's copy goes away with the request) and queues its import. */
+    UploadJob start(MultipartFile file, String name, String sheet, String owner) {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidRequestException("the upload is empty: send an .xlsx, .xls or .csv file in the 'file' part", "file");
+        }
+        if (name != null && name.length() > 200) throw new InvalidRequestException("name is longer than 200 characters", "name");
+        forgetOldJobs();
+        long waiting = jobs.values().stream().filter(j -> !j.finished()).count();
+        if (waiting >= MAX_WAITING) {
+            throw new InvalidRequestException(waiting + " uploads are waiting; try again when they are done", null);
+        }
+        String fileName = UploadedFiles.safeName(file.getOriginalFilename());
+        Path folder = buffer(file, fileName);
+        UploadJob job = new UploadJob(UUID.randomUUID().toString(), owner, fileName, clock.instant());
+        jobs.put(job.id, job);
+        String portfolioName = name == null || name.isBlank() ? fileName : name.strip();
+        worker.execute(() -> run(job, folder, portfolioName, sheet == null || sheet.isBlank() ? null : sheet.strip()));
+        return job;
+    }
+
+    /** The job, to its owner or an administrator only; others are told it does not exist. */
+    Optional<UploadJob> find(String id, String caller, boolean admin) {
+        UploadJob job = jobs.get(id);
+        return job != null && (admin || job.owner.equals(caller)) ? Optional.of(job) : Optional.empty();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private void run(UploadJob job, Path folder, String name, String sheet) {
+        try {
+            job.reading();
+            List<Company> companies = new ArrayList<>();
+            ImportSummary summary = new PortfolioReader(limits()).readEach(folder.resolve(job.fileName), sheet, company -> {
+                companies.add(company);
+                job.rowsRead.incrementAndGet();
+            });
+            job.rowsRead.set(summary.rowsRead());
+            ImportedPortfolio imported = new ImportedPortfolio(summary.fileName(), summary.sheet(), companies, summary.problems(),
+                    summary.rowsRead(), summary.ignoredColumns(), summary.problemsOmitted());
+            job.screening();
+            PortfolioService.Created created = portfolios.store(name, imported);
+            job.done(created.portfolio().id(), created.portfolio().name(), created.results().size(),
+                    imported.problems().size() + imported.problemsOmitted(), clock.instant());
+        } catch (UnreadableFileException e) {
+            int status = switch (e.reason()) {
+                case TOO_LARGE -> 413;
+                case NOT_A_SPREADSHEET, UNSUPPORTED_FORMAT -> 415;
+                default -> 422;
+            };
+            job.failed(new UploadJob.Failure(status, "/problems/unreadable-file", "The file cannot be imported", e.getMessage()), clock.instant());
+        } catch (NothingToScreenException e) {
+            job.failed(new UploadJob.Failure(422, "/problems/nothing-to-screen", "No row could be screened", e.getMessage()), clock.instant());
+        } catch (ScreeningLimitExceededException e) {
+            job.failed(new UploadJob.Failure(422, "/problems/runaway-rules", "The rules did not finish",
+                    e.getMessage() + "; nothing was stored"), clock.instant());
+        } catch (RuntimeException | Error e) {
+            log.error("Upload job {} of '{}' failed", job.id, job.fileName, e);
+            job.failed(new UploadJob.Failure(500, "/problems/internal-error", "Internal error",
+                    "Something went wrong on our side; the error has been logged. Nothing was stored."), clock.instant());
+        } finally {
+            delete(folder);
+        }
+    }
+
+    private ImportLimits limits() {
+        return new ImportLimits(properties.maxUpload().toBytes(), properties.maxRows(), ImportLimits.defaults().maxCellChars());
+    }
+
+    private static Path buffer(MultipartFile file, String fileName) {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("screener-upload-job-");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, folder.resolve(fileName));
+            }
+            return folder;
+        } catch (IOException e) {
+            delete(folder);
+            throw new UncheckedIOException("could not buffer the upload", e);
+        }
+    }
+
+    private void forgetOldJobs() {
+        var cutoff = clock.instant().minus(KEPT_FOR);
+        jobs.values().removeIf(job -> job.finished() && job.finishedAt().isBefore(cutoff));
+    }
+
+    private static void delete(Path folder) {
+        if (folder == null) return;
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
