@@ -242,7 +242,7 @@ class TwoInstancesTest {
             assertThat(b.jdbc().sql("select count(*) from portfolio_company where portfolio_id = ?").param(id).query(Long.class).single())
                     .as("rows of portfolio " + portfolio.get("name").asString()).isEqualTo(screened);
             assertThat(portfolio.get("latestRun").get("companies").asInt()).isEqualTo(screened);
-            assertThat(get(b, "/api/v1/portfolios/" + id + "/results").get("count").asInt()).isEqualTo(screened);
+            assertThat(get(b, "/api/v1/portfolios/" + id + "/results").get("total").asInt()).isEqualTo(screened);
         }
         assertThat(upload(b, sample(), "ai-portfolio.xlsx", "after A went away").get("portfolio").get("screened").asInt()).isEqualTo(32);
     }

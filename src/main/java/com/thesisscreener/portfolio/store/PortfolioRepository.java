@@ -192,6 +192,11 @@ class PortfolioRepository {
         return jdbc.sql("select count(*) from portfolio").query(Long.class).single();
     }
 
+    /** Locks the portfolio's row until the transaction ends (a delete elsewhere waits); false when it is gone. */
+    boolean lockPortfolio(long id) {
+        return !jdbc.sql("select id from portfolio where id = ? for update").param(id).query(Long.class).list().isEmpty();
+    }
+
     boolean deletePortfolio(long id) {
         return jdbc.sql("delete from portfolio where id = ?").param(id).update() > 0;
     }

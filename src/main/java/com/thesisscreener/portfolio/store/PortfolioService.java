@@ -73,7 +73,9 @@ public class PortfolioService {
     /** Screens the stored rows again with the rules active now; the earlier runs stay as they were. */
     @Transactional
     public ScreeningRun rerun(long portfolioId) {
-        portfolio(portfolioId);
+        // Hold the portfolio while screening it again: a delete from another request or instance waits for this run
+        // (and then removes it with the rest), or came first and this answers 404; never a run without its portfolio.
+        if (!repository.lockPortfolio(portfolioId)) throw new PortfolioNotFoundException("no portfolio with id " + portfolioId);
         RuleSet ruleSet = rules.current();
         List<Recommendation> results = screen(ruleSet, repository.findCompanies(portfolioId));
         long runId;
