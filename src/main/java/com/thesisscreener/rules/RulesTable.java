@@ -20,7 +20,7 @@ public final class RulesTable {
         page.append("# Rules at a glance\n\n")
                 .append("Generated from the rule files in `rules/`; do not edit by hand. After changing a rule, regenerate it with\n")
                 .append("`mvn -o -q -B test -Dtest=RulesTableTest -Drules.table.write=true` (the test fails while this page is stale).\n")
-                .append("How to read and change the rules: [the analyst guide](../rules/README.md).\n\n")
+                .append("How to read and change the rules: the analyst guide (`rules/README.md`).\n\n")
                 .append("## Rules\n\n")
                 .append("| id | rule | file | points | thresholds | inputs (`@requires`) | segments |\n")
                 .append("|---|---|---|---|---|---|---|\n");
