@@ -8,5 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./screener help >/dev/null                                   # builds the jar when it is missing or stale
 mvn -o -q -B -DskipTests test-compile                        # the reference class
-exec java ${SCREENER_JAVA_OPTS:-} -Dloader.path=target/test-classes -Dloader.main=com.thesisscreener.ThesisScreener \
+exec java ${SCREENER_JAVA_OPTS:-} -Dloader.path=target/test-classes -Dloader.main=com.thesisscreener.cli.ThesisScreener \
   -cp target/thesis-screener.jar org.springframework.boot.loader.launch.PropertiesLauncher bench "$@"

@@ -77,10 +77,10 @@ final class RulesCommand {
                 return ExitCode.FAILED;
             }
         }
-        com.thesisscreener.portfolio.ImportedPortfolio portfolio;
+        com.thesisscreener.importing.ImportedPortfolio portfolio;
         try {
-            portfolio = new com.thesisscreener.portfolio.PortfolioReader(com.thesisscreener.portfolio.ImportLimits.defaults()).read(portfolioFile);
-        } catch (com.thesisscreener.portfolio.UnreadableFileException e) {
+            portfolio = new com.thesisscreener.importing.PortfolioReader(com.thesisscreener.importing.ImportLimits.defaults()).read(portfolioFile);
+        } catch (com.thesisscreener.importing.UnreadableFileException e) {
             err.println("screener: " + e.getMessage());
             return ExitCode.FAILED;
         }

@@ -1,11 +1,11 @@
 package com.thesisscreener.cli;
 
-import com.thesisscreener.portfolio.ImportLimits;
-import com.thesisscreener.portfolio.ImportSummary;
-import com.thesisscreener.portfolio.PortfolioReader;
-import com.thesisscreener.portfolio.PositionFigures;
-import com.thesisscreener.portfolio.RowProblem;
-import com.thesisscreener.portfolio.UnreadableFileException;
+import com.thesisscreener.importing.ImportLimits;
+import com.thesisscreener.importing.ImportSummary;
+import com.thesisscreener.importing.PortfolioReader;
+import com.thesisscreener.importing.PositionFigures;
+import com.thesisscreener.importing.RowProblem;
+import com.thesisscreener.importing.UnreadableFileException;
 import com.thesisscreener.report.CsvReport;
 import com.thesisscreener.report.JsonReport;
 import com.thesisscreener.report.Screening;

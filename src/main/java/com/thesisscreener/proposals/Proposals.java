@@ -9,7 +9,7 @@ import com.thesisscreener.rules.RuleSetCompiler;
 import com.thesisscreener.rules.RuleSetHistory;
 import com.thesisscreener.rules.RulesStatus;
 import com.thesisscreener.rules.ValidationReport;
-import com.thesisscreener.rules.web.RuleImpact;
+import com.thesisscreener.rules.RuleImpact;
 import com.thesisscreener.security.AuditLog;
 import com.thesisscreener.security.Role;
 import com.thesisscreener.web.InvalidRequestException;

@@ -1,5 +1,6 @@
 package com.thesisscreener.proposals;
 
+import com.thesisscreener.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -97,9 +98,7 @@ class ProposalsController {
 
     @ExceptionHandler(ProposalProblem.class)
     ProblemDetail refused(ProposalProblem e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status, e.getMessage());
-        problem.setType(URI.create("/problems/" + e.type));
-        problem.setTitle(e.title);
+        ProblemDetail problem = Problems.of(e.status, e.type, e.title, e.getMessage());
         e.details.forEach(problem::setProperty);
         return problem;
     }

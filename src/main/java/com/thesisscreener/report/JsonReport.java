@@ -1,8 +1,8 @@
 package com.thesisscreener.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.thesisscreener.portfolio.PositionFigures;
-import com.thesisscreener.portfolio.RowProblem;
+import com.thesisscreener.importing.PositionFigures;
+import com.thesisscreener.importing.RowProblem;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.WhatIf;

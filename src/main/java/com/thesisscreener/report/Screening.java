@@ -1,8 +1,8 @@
 package com.thesisscreener.report;
 
-import com.thesisscreener.portfolio.ImportedPortfolio;
-import com.thesisscreener.portfolio.PositionFigures;
-import com.thesisscreener.portfolio.RowProblem;
+import com.thesisscreener.importing.ImportedPortfolio;
+import com.thesisscreener.importing.PositionFigures;
+import com.thesisscreener.importing.RowProblem;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Recommendation;
 import java.util.List;

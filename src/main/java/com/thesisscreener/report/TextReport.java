@@ -1,6 +1,6 @@
 package com.thesisscreener.report;
 
-import com.thesisscreener.portfolio.PositionFigures;
+import com.thesisscreener.importing.PositionFigures;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Cap;
 import com.thesisscreener.screening.DerivedFigures;

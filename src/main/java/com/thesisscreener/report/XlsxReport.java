@@ -1,7 +1,7 @@
 package com.thesisscreener.report;
 
-import com.thesisscreener.portfolio.PositionFigures;
-import com.thesisscreener.portfolio.RowProblem;
+import com.thesisscreener.importing.PositionFigures;
+import com.thesisscreener.importing.RowProblem;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.DerivedFigures;
 import com.thesisscreener.screening.Finding;

@@ -1,6 +1,5 @@
 package com.thesisscreener.rules;
 
-import com.thesisscreener.ScreenerProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
@@ -40,7 +39,7 @@ public class ActiveRules implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRules.class);
 
-    private final ScreenerProperties properties;
+    private final RulesSettings properties;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final ObjectProvider<TaskScheduler> scheduler;
@@ -56,7 +55,7 @@ public class ActiveRules implements SmartInitializingSingleton {
     private record Live(RuleSet ruleSet, Instant since) {
     }
 
-    ActiveRules(ScreenerProperties properties, ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters,
+    ActiveRules(RulesSettings properties, ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters,
                 ObjectProvider<TaskScheduler> scheduler, ObjectProvider<RuleSetHistory> history) throws RuleCompilationException {
         this.properties = properties;
         this.scheduler = scheduler;

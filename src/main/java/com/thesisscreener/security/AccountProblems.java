@@ -1,5 +1,6 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.web.Problems;
 import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,7 +16,7 @@ class AccountProblems {
 
     @ExceptionHandler(AccountException.class)
     ProblemDetail invalid(AccountException e) {
-        ProblemDetail problem = problem(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = Problems.of(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
                 e.conflict() ? "conflict" : "invalid-request", e.conflict() ? "Conflict" : "Invalid request", e.getMessage());
         if (e.field() != null) problem.setProperty("field", e.field());
         return problem;
@@ -23,13 +24,7 @@ class AccountProblems {
 
     @ExceptionHandler(AccountNotFoundException.class)
     ProblemDetail notFound(AccountNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(title);
-        return problem;
-    }
 }

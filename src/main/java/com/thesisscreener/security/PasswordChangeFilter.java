@@ -1,5 +1,7 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.web.Problems;
+import org.springframework.http.HttpStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,12 +43,8 @@ final class PasswordChangeFilter extends OncePerRequestFilter {
             return;
         }
         if (api) {
-            response.setStatus(403);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"/problems/password-change-required\",\"title\":\"Password change required\",\"status\":403,"
-                    + "\"detail\":\"'" + auth.getName().replace("\"", "") + "' still has a one-time password: sign in on the web page and choose "
-                    + "a password first, or use an API key\"}");
+            Problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "password-change-required", "Password change required",
+                    "'" + auth.getName() + "' still has a one-time password: sign in on the web page and choose a password first, or use an API key"));
         } else {
             response.sendRedirect(request.getContextPath() + PAGE);
         }

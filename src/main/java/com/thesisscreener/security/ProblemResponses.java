@@ -1,5 +1,8 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.web.Problems;
+import java.net.URI;
+import org.springframework.http.ProblemDetail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String CHALLENGE = "ApiKey realm=\"thesis-screener\", header=\"" + ApiKeys.HEADER + "\"";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ApiAuthorization rules;
 
@@ -87,16 +89,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     private static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
                               HttpServletRequest request, Role needed) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "/problems/" + type);
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        if (needed != null) problem.put("requiredRole", needed.name());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(problem));
+        ProblemDetail problem = Problems.of(status, type, title, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        if (needed != null) problem.setProperty("requiredRole", needed.name());
+        Problems.write(response, problem);
     }
 }

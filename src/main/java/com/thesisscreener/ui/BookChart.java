@@ -1,6 +1,6 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.portfolio.PositionFigures;
+import com.thesisscreener.importing.PositionFigures;
 import com.thesisscreener.screening.Band;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.portfolio.store.PortfolioNotFoundException;
+import com.thesisscreener.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -34,7 +34,7 @@ class BrowserErrorPages implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
         if (!isBrowserPage(request) || isPageController(handler)) return null;
-        int status = e instanceof NoResourceFoundException || e instanceof PortfolioNotFoundException ? 404
+        int status = e instanceof NoResourceFoundException || e instanceof NotFoundException ? 404
                 : e instanceof AccessDeniedException ? 403
                 : e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError() ? known.getStatusCode().value() : 500;
         if (status == 500) log.error("Unexpected error serving a page", e);

@@ -1,6 +1,6 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.portfolio.FieldCatalogue;
+import com.thesisscreener.importing.FieldCatalogue;
 import com.thesisscreener.screening.Finding;
 import java.util.ArrayList;
 import java.util.List;

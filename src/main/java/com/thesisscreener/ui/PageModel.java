@@ -1,6 +1,6 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.portfolio.store.PortfolioNotFoundException;
+import com.thesisscreener.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +26,8 @@ class PageModel {
         return CurrentUser.of(auth);
     }
 
-    @ExceptionHandler(PortfolioNotFoundException.class)
-    String notFound(PortfolioNotFoundException e, Model model, HttpServletResponse response) {
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, Model model, HttpServletResponse response) {
         response.setStatus(404);
         model.addAttribute("me", me());
         model.addAttribute("title", "Not found");

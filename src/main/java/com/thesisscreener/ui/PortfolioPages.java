@@ -1,13 +1,13 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.portfolio.store.PortfolioNotFoundException;
-import com.thesisscreener.portfolio.store.PortfolioService;
-import com.thesisscreener.portfolio.store.RankedResult;
-import com.thesisscreener.portfolio.store.ResultPage;
-import com.thesisscreener.portfolio.store.ResultQuery;
-import com.thesisscreener.portfolio.store.RunDiff;
-import com.thesisscreener.portfolio.store.ScreeningRun;
-import com.thesisscreener.portfolio.store.StoredPortfolio;
+import com.thesisscreener.portfolio.PortfolioNotFoundException;
+import com.thesisscreener.portfolio.PortfolioService;
+import com.thesisscreener.portfolio.RankedResult;
+import com.thesisscreener.portfolio.ResultPage;
+import com.thesisscreener.portfolio.ResultQuery;
+import com.thesisscreener.portfolio.RunDiff;
+import com.thesisscreener.portfolio.ScreeningRun;
+import com.thesisscreener.portfolio.StoredPortfolio;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Segment;
@@ -107,7 +107,7 @@ class PortfolioPages {
         if (page.items().isEmpty() && view.page() > 0 && page.total() > 0) {
             return "redirect:" + view.pageLink((int) page.totalPages() - 1); // past the end: the last page
         }
-        List<com.thesisscreener.portfolio.RowProblem> problems = portfolios.problems(id);
+        List<com.thesisscreener.importing.RowProblem> problems = portfolios.problems(id);
         model.addAttribute("portfolio", portfolio);
         model.addAttribute("run", screeningRun);
         model.addAttribute("latest", portfolios.runs(id).get(0).id() == screeningRun.id());
@@ -159,8 +159,8 @@ class PortfolioPages {
         String direction = view.dir() == view.sort().naturalDirection() ? ""
                 : " (reversed)";
         return column.toLowerCase(Locale.ROOT) + switch (view.sort()) {
-            case SCORE, CONFIDENCE -> view.dir() == com.thesisscreener.portfolio.store.ResultQuery.Direction.DESC ? ", highest first" : ", lowest first";
-            case TICKER, NAME, SEGMENT -> view.dir() == com.thesisscreener.portfolio.store.ResultQuery.Direction.ASC ? ", A to Z" : ", Z to A";
+            case SCORE, CONFIDENCE -> view.dir() == com.thesisscreener.portfolio.ResultQuery.Direction.DESC ? ", highest first" : ", lowest first";
+            case TICKER, NAME, SEGMENT -> view.dir() == com.thesisscreener.portfolio.ResultQuery.Direction.ASC ? ", A to Z" : ", Z to A";
             default -> direction.isEmpty() ? ", best first" : ", worst first";
         };
     }
@@ -233,7 +233,7 @@ class PortfolioPages {
         Integer own = CompanyInputs.startingScore(company.score(), company.findings());
         if (own != null) return own;
         var unclamped = portfolios.results(run, new ResultQuery(null, null, 1, 99, null, null,
-                com.thesisscreener.portfolio.store.ResultSort.SCORE, null, 0, 1)).items();
+                com.thesisscreener.portfolio.ResultSort.SCORE, null, 0, 1)).items();
         return unclamped.isEmpty() ? null : CompanyInputs.startingScore(unclamped.get(0).result().score(), unclamped.get(0).result().findings());
     }
 

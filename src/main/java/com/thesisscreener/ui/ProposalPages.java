@@ -56,7 +56,7 @@ class ProposalPages {
         try {
             proposal = proposals.proposal(id);
         } catch (ProposalProblem notFound) {
-            throw new com.thesisscreener.portfolio.store.PortfolioNotFoundException(notFound.getMessage());
+            throw new com.thesisscreener.web.NotFoundException(notFound.getMessage());
         }
         String me = AuditLog.currentActor();
         boolean author = proposal.author().equals(me);
@@ -126,7 +126,7 @@ class ProposalPages {
             action.get();
             redirect.addFlashAttribute("notice", done);
         } catch (ProposalProblem refused) {
-            if (refused.status() == HttpStatus.NOT_FOUND) throw new com.thesisscreener.portfolio.store.PortfolioNotFoundException(refused.getMessage());
+            if (refused.status() == HttpStatus.NOT_FOUND) throw new com.thesisscreener.web.NotFoundException(refused.getMessage());
             redirect.addFlashAttribute("error", refused.getMessage());
         } catch (InvalidRequestException refused) {
             redirect.addFlashAttribute("error", refused.getMessage());

@@ -1,7 +1,7 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.portfolio.store.PortfolioService;
-import com.thesisscreener.portfolio.store.ScreeningRun;
+import com.thesisscreener.portfolio.PortfolioService;
+import com.thesisscreener.portfolio.ScreeningRun;
 import com.thesisscreener.rules.ActiveRules;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.portfolio.store.ResultQuery;
-import com.thesisscreener.portfolio.store.ResultSort;
+import com.thesisscreener.portfolio.ResultQuery;
+import com.thesisscreener.portfolio.ResultSort;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Segment;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.portfolio.store.PortfolioService;
-import com.thesisscreener.portfolio.store.StoredPortfolio;
+import com.thesisscreener.portfolio.PortfolioService;
+import com.thesisscreener.portfolio.StoredPortfolio;
 import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleFile;
 import com.thesisscreener.rules.RuleSet;

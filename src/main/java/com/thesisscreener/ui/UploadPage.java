@@ -1,10 +1,10 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.portfolio.ImportedPortfolio;
-import com.thesisscreener.portfolio.UnreadableFileException;
-import com.thesisscreener.portfolio.store.NothingToScreenException;
-import com.thesisscreener.portfolio.store.PortfolioService;
-import com.thesisscreener.portfolio.web.UploadedFiles;
+import com.thesisscreener.importing.ImportedPortfolio;
+import com.thesisscreener.importing.UnreadableFileException;
+import com.thesisscreener.portfolio.NothingToScreenException;
+import com.thesisscreener.portfolio.PortfolioService;
+import com.thesisscreener.portfolio.UploadedFiles;
 import com.thesisscreener.web.InvalidRequestException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;

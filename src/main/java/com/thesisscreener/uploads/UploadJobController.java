@@ -1,6 +1,6 @@
 package com.thesisscreener.uploads;
 
-import com.thesisscreener.portfolio.store.PortfolioNotFoundException;
+import com.thesisscreener.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -66,7 +66,7 @@ class UploadJobController {
     JobView get(@PathVariable String jobId, Authentication auth) {
         boolean admin = auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         return jobs.find(jobId, auth.getName(), admin).map(this::view)
-                .orElseThrow(() -> new PortfolioNotFoundException("no upload job " + jobId));
+                .orElseThrow(() -> new NotFoundException("no upload job " + jobId));
     }
 
     private JobView view(UploadJob job) {

@@ -1,14 +1,14 @@
 package com.thesisscreener.uploads;
 
-import com.thesisscreener.ScreenerProperties;
-import com.thesisscreener.portfolio.ImportLimits;
-import com.thesisscreener.portfolio.ImportSummary;
-import com.thesisscreener.portfolio.ImportedPortfolio;
-import com.thesisscreener.portfolio.PortfolioReader;
-import com.thesisscreener.portfolio.UnreadableFileException;
-import com.thesisscreener.portfolio.store.NothingToScreenException;
-import com.thesisscreener.portfolio.store.PortfolioService;
-import com.thesisscreener.portfolio.web.UploadedFiles;
+import com.thesisscreener.portfolio.PortfolioSettings;
+import com.thesisscreener.importing.ImportLimits;
+import com.thesisscreener.importing.ImportSummary;
+import com.thesisscreener.importing.ImportedPortfolio;
+import com.thesisscreener.importing.PortfolioReader;
+import com.thesisscreener.importing.UnreadableFileException;
+import com.thesisscreener.portfolio.NothingToScreenException;
+import com.thesisscreener.portfolio.PortfolioService;
+import com.thesisscreener.portfolio.UploadedFiles;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.ScreeningLimitExceededException;
 import com.thesisscreener.web.InvalidRequestException;
@@ -47,7 +47,7 @@ public class UploadJobs {
     private static final int MAX_WAITING = 20;
 
     private final PortfolioService portfolios;
-    private final ScreenerProperties properties;
+    private final PortfolioSettings properties;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, UploadJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -56,7 +56,7 @@ public class UploadJobs {
         return thread;
     });
 
-    UploadJobs(PortfolioService portfolios, ScreenerProperties properties) {
+    UploadJobs(PortfolioService portfolios, PortfolioSettings properties) {
         this.portfolios = portfolios;
         this.properties = properties;
     }
@@ -128,7 +128,7 @@ public class UploadJobs {
     }
 
     private ImportLimits limits() {
-        return new ImportLimits(properties.maxUpload().toBytes(), properties.maxRows(), ImportLimits.defaults().maxCellChars());
+        return properties.importLimits();
     }
 
     private static Path buffer(MultipartFile file, String fileName) {

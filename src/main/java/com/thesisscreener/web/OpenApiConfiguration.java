@@ -1,6 +1,5 @@
 package com.thesisscreener.web;
 
-import com.thesisscreener.portfolio.store.ResultSort;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -66,7 +65,6 @@ class OpenApiConfiguration {
             if (responses.containsKey("201") || responses.containsKey("204")) responses.remove("200");
             downloadsAreBinary(responses);
             addCommonProblems(path, method, operation, responses);
-            sortKeysAreAnEnum(operation);
             responses.forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) response.setContent(problemContent());
             });
@@ -80,25 +78,6 @@ class OpenApiConfiguration {
                 response.getContent().forEach((type, media) -> {
                     if (!type.contains("json")) media.setSchema(new StringSchema().format("binary"));
                 }));
-    }
-
-    /**
-     * {@code sort} of the results takes a key with an optional direction ({@code score}, {@code score,asc}): listed as
-     * an enum so a client offers exactly the values the service accepts.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void sortKeysAreAnEnum(Operation operation) {
-        if (operation.getParameters() == null) return;
-        operation.getParameters().stream().filter(p -> "sort".equals(p.getName()) && "query".equals(p.getIn()))
-                .filter(p -> p.getSchema() != null && "string".equals(p.getSchema().getType()) && p.getSchema().getEnum() == null)
-                .forEach(p -> {
-                    List<String> values = new ArrayList<>();
-                    for (ResultSort key : ResultSort.values()) {
-                        String name = key.name().toLowerCase(Locale.ROOT);
-                        values.addAll(List.of(name, name + ",asc", name + ",desc"));
-                    }
-                    ((Schema) p.getSchema()).setEnum(values);
-                });
     }
 
     /** The answers any operation can give: who may call it, what it was sent, what it names. */

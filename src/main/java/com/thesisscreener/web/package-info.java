@@ -1,2 +1,8 @@
-/** What every REST endpoint shares: problem documents (RFC 9457) for errors and the OpenAPI description. */
+/**
+ * What every REST endpoint shares: one way to make problem documents (RFC 9457), the errors any endpoint can meet,
+ * strict JSON, the OpenAPI description and the instance name. Depends on no other module.
+ */
+@ApplicationModule(displayName = "Web foundations", allowedDependencies = {})
 package com.thesisscreener.web;
+
+import org.springframework.modulith.ApplicationModule;

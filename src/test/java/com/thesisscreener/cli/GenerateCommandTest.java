@@ -1,8 +1,8 @@
 package com.thesisscreener.cli;
 
-import com.thesisscreener.portfolio.ImportLimits;
-import com.thesisscreener.portfolio.ImportedPortfolio;
-import com.thesisscreener.portfolio.PortfolioReader;
+import com.thesisscreener.importing.ImportLimits;
+import com.thesisscreener.importing.ImportedPortfolio;
+import com.thesisscreener.importing.PortfolioReader;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Segment;
 import org.apache.poi.ss.usermodel.DataFormatter;

@@ -1,9 +1,9 @@
 package com.thesisscreener.cli;
 
-import com.thesisscreener.portfolio.ImportLimits;
-import com.thesisscreener.portfolio.ImportSummary;
-import com.thesisscreener.portfolio.ImportedPortfolio;
-import com.thesisscreener.portfolio.PortfolioReader;
+import com.thesisscreener.importing.ImportLimits;
+import com.thesisscreener.importing.ImportSummary;
+import com.thesisscreener.importing.ImportedPortfolio;
+import com.thesisscreener.importing.PortfolioReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

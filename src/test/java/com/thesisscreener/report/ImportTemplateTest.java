@@ -2,9 +2,9 @@ package com.thesisscreener.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.thesisscreener.portfolio.ImportLimits;
-import com.thesisscreener.portfolio.ImportedPortfolio;
-import com.thesisscreener.portfolio.PortfolioReader;
+import com.thesisscreener.importing.ImportLimits;
+import com.thesisscreener.importing.ImportedPortfolio;
+import com.thesisscreener.importing.PortfolioReader;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Segment;
 import com.thesisscreener.screening.SwitchingCost;

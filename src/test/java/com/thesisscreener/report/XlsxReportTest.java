@@ -5,7 +5,7 @@ import static com.thesisscreener.screening.ShippedRules.neutral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.thesisscreener.portfolio.RowProblem;
+import com.thesisscreener.importing.RowProblem;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Finding;

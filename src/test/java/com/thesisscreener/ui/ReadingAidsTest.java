@@ -2,8 +2,8 @@ package com.thesisscreener.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.thesisscreener.portfolio.store.ResultQuery;
-import com.thesisscreener.portfolio.store.ResultSort;
+import com.thesisscreener.portfolio.ResultQuery;
+import com.thesisscreener.portfolio.ResultSort;
 import com.thesisscreener.rules.RuleFile;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.DerivedFigures;

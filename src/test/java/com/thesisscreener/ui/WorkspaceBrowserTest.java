@@ -445,7 +445,7 @@ class WorkspaceBrowserTest {
     }
 
     @Autowired
-    com.thesisscreener.portfolio.store.PortfolioService portfolioService;
+    com.thesisscreener.portfolio.PortfolioService portfolioService;
 
     private long twentyThousandCompanyPortfolio() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(20_000);
@@ -463,7 +463,7 @@ class WorkspaceBrowserTest {
                     .marketCapUsd(random.nextDouble(0.5e9, 500e9)).agenticProductionContracts(random.nextInt(6)).build();
             companies.add(company);
         }
-        var imported = new com.thesisscreener.portfolio.ImportedPortfolio("twenty-thousand.xlsx", "Portfolio", companies, List.of(),
+        var imported = new com.thesisscreener.importing.ImportedPortfolio("twenty-thousand.xlsx", "Portfolio", companies, List.of(),
                 companies.size(), List.of());
         return portfolioService.store("Twenty thousand", imported).portfolio().id();
     }

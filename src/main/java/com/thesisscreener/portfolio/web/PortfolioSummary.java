@@ -1,9 +1,9 @@
 package com.thesisscreener.portfolio.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.thesisscreener.portfolio.PositionFigures;
-import com.thesisscreener.portfolio.store.ScreeningRun;
-import com.thesisscreener.portfolio.store.StoredPortfolio;
+import com.thesisscreener.importing.PositionFigures;
+import com.thesisscreener.portfolio.ScreeningRun;
+import com.thesisscreener.portfolio.StoredPortfolio;
 import com.thesisscreener.screening.Band;
 import java.time.Instant;
 import java.util.List;

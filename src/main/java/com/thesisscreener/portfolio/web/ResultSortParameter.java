@@ -1,9 +1,11 @@
 package com.thesisscreener.portfolio.web;
 
-import com.thesisscreener.portfolio.store.ResultQuery;
-import com.thesisscreener.portfolio.store.ResultSort;
+import com.thesisscreener.portfolio.ResultQuery;
+import com.thesisscreener.portfolio.ResultSort;
 import com.thesisscreener.web.InvalidRequestException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,16 @@ record ResultSortParameter(ResultSort sort, ResultQuery.Direction direction) {
             case "desc" -> new ResultSortParameter(key, ResultQuery.Direction.DESC);
             default -> throw invalid();
         };
+    }
+
+    /** Every value {@code sort} accepts: each key alone, with {@code ,asc} and with {@code ,desc}. */
+    static List<String> accepted() {
+        List<String> values = new ArrayList<>();
+        for (ResultSort key : ResultSort.values()) {
+            String name = key.name().toLowerCase(Locale.ROOT);
+            values.addAll(List.of(name, name + ",asc", name + ",desc"));
+        }
+        return values;
     }
 
     private static InvalidRequestException invalid() {

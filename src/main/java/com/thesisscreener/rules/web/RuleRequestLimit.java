@@ -1,5 +1,6 @@
 package com.thesisscreener.rules.web;
 
+import com.thesisscreener.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -43,12 +44,10 @@ class RuleRequestLimit implements WebMvcConfigurer {
 
     @RestControllerAdvice // every controller under /api/v1/rules (rule proposals too), before the catch-all advice
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class Problems {
+    static class TooLargeProblems {
         @ExceptionHandler(RuleFilesTooLargeException.class)
         ProblemDetail tooLarge(RuleFilesTooLargeException e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-            problem.setTitle("Rule files too large");
-            return problem;
+            return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "rule-files-too-large", "Rule files too large", e.getMessage());
         }
     }
 }

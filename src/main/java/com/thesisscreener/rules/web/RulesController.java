@@ -1,5 +1,7 @@
 package com.thesisscreener.rules.web;
 
+import com.thesisscreener.web.Problems;
+import com.thesisscreener.rules.RuleImpact;
 import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleError;
 import com.thesisscreener.rules.RuleFile;
@@ -159,7 +161,7 @@ class RulesController {
             + "that produced it; this shows the rules as they were then. Decision tables come back base64-encoded.")
     ResponseEntity<RuleSetHistory.Version> version(@PathVariable String version) {
         return history.version(version).map(ResponseEntity::ok)
-                .orElseThrow(() -> new com.thesisscreener.portfolio.store.PortfolioNotFoundException("no rule-set version " + version));
+                .orElseThrow(() -> new com.thesisscreener.web.NotFoundException("no rule-set version " + version));
     }
 
     @PostMapping("/versions/{version}/restore")
@@ -170,7 +172,7 @@ class RulesController {
     @ApiResponse(responseCode = "422", description = "That version no longer compiles; the active set keeps serving: `errors` lists each (file, line, column, message)")
     RulesStatus.Attempt restore(@PathVariable String version) {
         RuleSetHistory.Version stored = history.version(version)
-                .orElseThrow(() -> new com.thesisscreener.portfolio.store.PortfolioNotFoundException("no rule-set version " + version));
+                .orElseThrow(() -> new com.thesisscreener.web.NotFoundException("no rule-set version " + version));
         RulesStatus.Attempt attempt = rules.restore(stored.ruleFiles());
         if (!attempt.errors().isEmpty()) {
             throw new InvalidRulesException("version " + version + " no longer compiles; still serving " + rules.current().version(),
@@ -181,10 +183,8 @@ class RulesController {
 
     @ExceptionHandler(InvalidRulesException.class)
     ProblemDetail invalidRules(InvalidRulesException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage() + ": "
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-rules", "The rules do not compile", e.getMessage() + ": "
                 + e.report.errors().stream().limit(3).map(RuleError::toString).reduce((a, b) -> a + "; " + b).orElse(""));
-        problem.setType(URI.create("/problems/invalid-rules"));
-        problem.setTitle("The rules do not compile");
         problem.setProperty("errors", e.report.errors());
         problem.setProperty("warnings", e.report.warnings());
         return problem;

@@ -4,8 +4,8 @@ import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.web.TestHttp;
-import com.thesisscreener.portfolio.PoiCorpus;
-import com.thesisscreener.portfolio.UnreadableFileException.Reason;
+import com.thesisscreener.importing.PoiCorpus;
+import com.thesisscreener.importing.UnreadableFileException.Reason;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +48,7 @@ class CorpusUploadTest {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("com.thesisscreener.portfolio.PoiCorpus#expectedReasons")
+    @MethodSource("com.thesisscreener.importing.PoiCorpus#expectedReasons")
     void everyCorpusFileIsRefusedWithAProblemDocumentAndNothingIsStored(String name, Reason reason) {
         long before = json.readTree(http.get().uri("/api/v1/portfolios").retrieve().body(String.class)).get("totalItems").asLong();
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();

@@ -1,0 +1,452 @@
+package com.thesisscreener.portfolio;
+
+import com.thesisscreener.importing.RowProblem;
+import com.thesisscreener.report.ExplanationCodec;
+import com.thesisscreener.report.ResultStats;
+import com.thesisscreener.screening.Band;
+import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.Finding;
+import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.Segment;
+import com.thesisscreener.screening.SwitchingCost;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain JDBC over the Flyway schema; rows, problems and results are written in batches, not one by one. */
+@Repository
+class PortfolioRepository {
+
+    static final int BATCH_SIZE = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final JsonMapper json;
+
+    PortfolioRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    long insertPortfolio(String name, String fileName, String sheet, int rowsRead, int rowsRejected, List<String> ignoredColumns,
+                         Instant createdAt) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into portfolio (name, file_name, sheet, rows_read, rows_rejected, ignored_columns, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(name, fileName, sheet, rowsRead, rowsRejected, String.join("\n", ignoredColumns), Timestamp.from(createdAt))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    void insertCompanies(long portfolioId, List<Company> companies) {
+        template.batchUpdate("""
+                        insert into portfolio_company (portfolio_id, ordinal, ticker, name, segment, proprietary_data,
+                            distribution_switching_cost, owns_compute, api_revenue_share, token_volume_growth,
+                            price_per_token_change, open_source_gap_months, gross_margin, gross_margin_change, revenue_growth,
+                            ev_to_sales, market_cap_usd, eu_revenue_share, single_geography_fab_dependency,
+                            hyperscaler_revenue_share, capex_to_revenue, agentic_production_contracts, sovereign_ai_exposure)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                indexed(companies), BATCH_SIZE, (ps, row) -> {
+                    Company c = row.value();
+                    int i = 1;
+                    ps.setLong(i++, portfolioId);
+                    ps.setInt(i++, row.index());
+                    ps.setString(i++, c.ticker());
+                    ps.setString(i++, c.name());
+                    ps.setString(i++, c.segment().name());
+                    setBoolean(ps, i++, c.proprietaryData());
+                    ps.setString(i++, c.distributionSwitchingCost() == null ? null : c.distributionSwitchingCost().name());
+                    setBoolean(ps, i++, c.ownsCompute());
+                    for (Double value : Arrays.asList(c.apiRevenueShare(), c.tokenVolumeGrowth(), c.pricePerTokenChange(),
+                            c.openSourceGapMonths(), c.grossMargin(), c.grossMarginChange(), c.revenueGrowth(), c.evToSales(),
+                            c.marketCapUsd(), c.euRevenueShare(), c.singleGeographyFabDependency(), c.hyperscalerRevenueShare(),
+                            c.capexToRevenue())) {
+                        if (value == null) ps.setNull(i++, Types.DOUBLE);
+                        else ps.setDouble(i++, value);
+                    }
+                    if (c.agenticProductionContracts() == null) ps.setNull(i++, Types.INTEGER);
+                    else ps.setInt(i++, c.agenticProductionContracts());
+                    setBoolean(ps, i, c.sovereignAiExposure());
+                });
+    }
+
+    void insertProblems(long portfolioId, List<RowProblem> problems) {
+        template.batchUpdate("""
+                        insert into import_problem (portfolio_id, ordinal, sheet, sheet_row, column_ref, header, raw_value, expected, message)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                indexed(problems), BATCH_SIZE, (ps, row) -> {
+                    RowProblem p = row.value();
+                    ps.setLong(1, portfolioId);
+                    ps.setInt(2, row.index());
+                    ps.setString(3, p.sheet());
+                    ps.setInt(4, p.row());
+                    ps.setString(5, p.column());
+                    ps.setString(6, p.header());
+                    ps.setString(7, truncate(p.value(), 4000));
+                    ps.setString(8, truncate(p.expected(), 1000));
+                    ps.setString(9, truncate(p.message(), 8000));
+                });
+    }
+
+    /**
+     * Stores a run: each result with its rank, its filter and sort columns and its compact explanation; the thesis
+     * passages once; the companies per band and segment.
+     */
+    long insertRun(long portfolioId, String ruleSetVersion, List<Recommendation> results, Instant createdAt) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into screening_run (portfolio_id, rule_set_version, companies, created_at) values (?, ?, ?, ?)")
+                .params(portfolioId, ruleSetVersion, results.size(), Timestamp.from(createdAt))
+                .update(key, "id");
+        long runId = key.getKey().longValue();
+        int[] ranks = ranks(results);
+        ExplanationCodec packer = new ExplanationCodec();
+        template.batchUpdate("""
+                        insert into run_result (run_id, ordinal, rank_in_run, ticker, name, segment, score, band, confidence, fired, explanation)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                indexed(results), BATCH_SIZE, (ps, row) -> {
+                    Recommendation r = row.value();
+                    ps.setLong(1, runId);
+                    ps.setInt(2, row.index());
+                    ps.setInt(3, ranks[row.index()]);
+                    ps.setString(4, r.ticker());
+                    ps.setString(5, r.name() == null ? "" : r.name());
+                    ps.setString(6, r.segment().name());
+                    ps.setInt(7, r.score());
+                    ps.setString(8, r.band().name());
+                    ps.setDouble(9, r.confidence());
+                    ps.setLong(10, ExplanationCodec.firedFingerprint(r));
+                    ps.setBytes(11, packer.pack(r));
+                });
+        insertThesis(runId, results);
+        insertCounts(runId, results);
+        return runId;
+    }
+
+    /** Rank of each result (1 is best) by {@link Recommendation#RANKING}, by input position. */
+    private static int[] ranks(List<Recommendation> results) {
+        Integer[] order = new Integer[results.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (x, y) -> Recommendation.RANKING.compare(results.get(x), results.get(y)));
+        int[] ranks = new int[order.length];
+        for (int rank = 0; rank < order.length; rank++) ranks[order[rank]] = rank + 1;
+        return ranks;
+    }
+
+    private void insertThesis(long runId, List<Recommendation> results) {
+        Map<String, String> thesis = new TreeMap<>();
+        for (Recommendation r : results) {
+            for (Finding f : r.findings()) {
+                if (!f.thesis().isEmpty()) thesis.putIfAbsent(f.ruleId(), f.thesis());
+            }
+        }
+        template.batchUpdate("insert into run_thesis (run_id, rule_id, thesis) values (?, ?, ?)", List.copyOf(thesis.entrySet()),
+                BATCH_SIZE, (ps, entry) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, entry.getKey());
+                    ps.setString(3, entry.getValue());
+                });
+    }
+
+    private void insertCounts(long runId, List<Recommendation> results) {
+        Map<List<String>, Integer> counts = new HashMap<>();
+        for (Recommendation r : results) counts.merge(List.of(r.band().name(), r.segment().name()), 1, Integer::sum);
+        template.batchUpdate("insert into run_count (run_id, band, segment, companies) values (?, ?, ?, ?)", List.copyOf(counts.entrySet()),
+                BATCH_SIZE, (ps, entry) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, entry.getKey().get(0));
+                    ps.setString(3, entry.getKey().get(1));
+                    ps.setInt(4, entry.getValue());
+                });
+    }
+
+    Optional<StoredPortfolio> findPortfolio(long id) {
+        return jdbc.sql("select * from portfolio where id = ?").param(id).query(this::portfolio).optional();
+    }
+
+    List<StoredPortfolio> findPortfolios(int page, int size) {
+        return jdbc.sql("select * from portfolio order by created_at desc, id desc limit ? offset ?")
+                .params(size, (long) page * size).query(this::portfolio).list();
+    }
+
+    long countPortfolios() {
+        return jdbc.sql("select count(*) from portfolio").query(Long.class).single();
+    }
+
+    /** Locks the portfolio's row until the transaction ends (a delete elsewhere waits); false when it is gone. */
+    boolean lockPortfolio(long id) {
+        return !jdbc.sql("select id from portfolio where id = ? for update").param(id).query(Long.class).list().isEmpty();
+    }
+
+    boolean deletePortfolio(long id) {
+        return jdbc.sql("delete from portfolio where id = ?").param(id).update() > 0;
+    }
+
+    List<Company> findCompanies(long portfolioId) {
+        return jdbc.sql("select * from portfolio_company where portfolio_id = ? order by ordinal").param(portfolioId)
+                .query((rs, n) -> company(rs)).list();
+    }
+
+    List<RowProblem> findProblems(long portfolioId) {
+        return jdbc.sql("select * from import_problem where portfolio_id = ? order by ordinal").param(portfolioId)
+                .query((rs, n) -> new RowProblem(rs.getString("sheet"), rs.getInt("sheet_row"), rs.getString("column_ref"),
+                        rs.getString("header"), rs.getString("raw_value"), rs.getString("expected")))
+                .list();
+    }
+
+    List<ScreeningRun> findRuns(long portfolioId) {
+        return jdbc.sql("select * from screening_run where portfolio_id = ? order by id desc").param(portfolioId)
+                .query(this::run).list();
+    }
+
+    Optional<ScreeningRun> findRun(long portfolioId, long runId) {
+        return jdbc.sql("select * from screening_run where portfolio_id = ? and id = ?").params(portfolioId, runId)
+                .query(this::run).optional();
+    }
+
+    /** Results of a run in input order, optionally narrowed to a band and a segment. */
+    List<Recommendation> findResults(ScreeningRun run, Band band, Segment segment) {
+        Filter filter = new Filter(run.id()).equal("band", band).equal("segment", segment);
+        Reader reader = reader(run);
+        return jdbc.sql(SELECT_RESULT + filter.where() + " order by ordinal").params(filter.params())
+                .query((rs, n) -> reader.read(rs).result()).list();
+    }
+
+    /** Every result of a run in rank order, read row by row as {@code each} takes them. */
+    void forEachRanked(ScreeningRun run, Consumer<? super Recommendation> each) {
+        Reader reader = reader(run);
+        jdbc.sql(SELECT_RESULT + " where run_id = ? order by rank_in_run").param(run.id())
+                .query(rs -> {
+                    each.accept(reader.read(rs).result());
+                });
+    }
+
+    /** What a report of a run needs before its first row, from the run's counts, passages and one aggregate. */
+    ResultStats stats(ScreeningRun run) {
+        int longestName = jdbc.sql("select coalesce(max(length(name)), 0) from run_result where run_id = ?").param(run.id())
+                .query(Integer.class).single();
+        return new ResultStats(run.companies(), bandCounts(run.id()), longestName, reader(run).thesis);
+    }
+
+    /** One page of a run's results, with the number of results the filters match; reads the page's rows only. */
+    ResultPage<RankedResult> findPage(ScreeningRun run, ResultQuery query) {
+        Filter filter = new Filter(run.id())
+                .equal("band", query.band()).equal("segment", query.segment())
+                .atLeast("score", query.minScore()).atMost("score", query.maxScore())
+                .atLeast("confidence", query.minConfidence()).atMost("confidence", query.maxConfidence());
+        Reader reader = reader(run);
+        List<Object> params = new ArrayList<>(filter.params());
+        params.add(query.size());
+        params.add(query.offset());
+        List<RankedResult> items = jdbc.sql(SELECT_RESULT + filter.where() + " order by " + query.sort().orderBy(query.direction())
+                        + " limit ? offset ?")
+                .params(params).query((rs, n) -> reader.read(rs)).list();
+        return new ResultPage<>(items, query.page(), query.size(), total(run, query, filter));
+    }
+
+    /** The total without counting rows where the run's counts answer it: no filter, or band and segment only. */
+    private long total(ScreeningRun run, ResultQuery query, Filter filter) {
+        boolean rangeFilter = query.minScore() != null || query.maxScore() != null || query.minConfidence() != null
+                || query.maxConfidence() != null;
+        if (rangeFilter) {
+            return jdbc.sql("select count(*) from run_result" + filter.where()).params(filter.params()).query(Long.class).single();
+        }
+        if (query.band() == null && query.segment() == null) return run.companies();
+        Filter counted = new Filter(run.id()).equal("band", query.band()).equal("segment", query.segment());
+        return jdbc.sql("select coalesce(sum(companies), 0) from run_count" + counted.where()).params(counted.params())
+                .query(Long.class).single();
+    }
+
+    /** Companies per band in a run, from the counts stored with it. */
+    Map<Band, Integer> bandCounts(long runId) {
+        Map<Band, Integer> counts = new EnumMap<>(Band.class);
+        for (Band band : Band.values()) counts.put(band, 0);
+        jdbc.sql("select band, sum(companies) from run_count where run_id = ? group by band").param(runId)
+                .query(rs -> {
+                    counts.put(Band.valueOf(rs.getString(1)), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    /**
+     * The results of two runs of one portfolio that may differ: the database joins them by row and keeps the
+     * rows whose ticker, score, band or fired rules differ (rows stored before compact results always count),
+     * so only those are read and decoded.
+     */
+    List<Recommendation[]> findDifferingPairs(ScreeningRun before, ScreeningRun after) {
+        Reader then = reader(before);
+        Reader now = reader(after);
+        return jdbc.sql("""
+                        select b.ordinal, b.rank_in_run, b.ticker, b.name, b.segment, b.score, b.band, b.confidence, b.explanation, b.detail,
+                               a.ordinal, a.rank_in_run, a.ticker, a.name, a.segment, a.score, a.band, a.confidence, a.explanation, a.detail
+                        from run_result b join run_result a on a.run_id = ? and a.ordinal = b.ordinal
+                        where b.run_id = ? and (a.ticker <> b.ticker or a.score <> b.score or a.band <> b.band
+                            or a.fired is null or b.fired is null or a.fired <> b.fired)
+                        order by b.ordinal""")
+                .params(after.id(), before.id())
+                .query((rs, n) -> new Recommendation[] {then.read(rs, 0).result(), now.read(rs, 10).result()})
+                .list();
+    }
+
+    private static final String SELECT_RESULT =
+            "select ordinal, rank_in_run, ticker, name, segment, score, band, confidence, explanation, detail from run_result";
+
+    private Reader reader(ScreeningRun run) {
+        Map<String, String> thesis = new HashMap<>();
+        jdbc.sql("select rule_id, thesis from run_thesis where run_id = ?").param(run.id())
+                .query(rs -> {
+                    thesis.put(rs.getString(1), rs.getString(2));
+                });
+        return new Reader(thesis, run.ruleSetVersion());
+    }
+
+    /** Turns result rows of one run back into recommendations: compact rows, and JSON rows stored before them. */
+    private final class Reader {
+
+        private final Map<String, String> thesis;
+        private final String version;
+        private final ExplanationCodec unpacker = new ExplanationCodec();
+
+        Reader(Map<String, String> thesis, String version) {
+            this.thesis = thesis;
+            this.version = version;
+        }
+
+        RankedResult read(ResultSet rs) throws SQLException {
+            return read(rs, 0);
+        }
+
+        /** Reads the ten result columns starting after column {@code skip}. */
+        RankedResult read(ResultSet rs, int skip) throws SQLException {
+            String name = rs.getString(skip + 4);
+            ExplanationCodec.Columns columns = new ExplanationCodec.Columns(rs.getString(skip + 3), name == null || name.isEmpty() ? null : name,
+                    Segment.valueOf(rs.getString(skip + 5)), rs.getInt(skip + 6), Band.valueOf(rs.getString(skip + 7)), rs.getDouble(skip + 8));
+            byte[] packed = rs.getBytes(skip + 9);
+            Recommendation result = packed != null ? unpacker.unpack(packed, columns, thesis, version)
+                    : json.readValue(rs.getString(skip + 10), Recommendation.class);
+            return new RankedResult(rs.getInt(skip + 2), result);
+        }
+    }
+
+    /** A where clause over one run's results, built from optional conditions on fixed column names. */
+    private static final class Filter {
+
+        private final StringBuilder where = new StringBuilder(" where run_id = ?");
+        private final List<Object> params = new ArrayList<>();
+
+        Filter(long runId) {
+            params.add(runId);
+        }
+
+        Filter equal(String column, Enum<?> value) {
+            return value == null ? this : add(column + " = ?", value.name());
+        }
+
+        Filter atLeast(String column, Number value) {
+            return value == null ? this : add(column + " >= ?", value);
+        }
+
+        Filter atMost(String column, Number value) {
+            return value == null ? this : add(column + " <= ?", value);
+        }
+
+        private Filter add(String condition, Object value) {
+            where.append(" and ").append(condition);
+            params.add(value);
+            return this;
+        }
+
+        String where() {
+            return where.toString();
+        }
+
+        List<Object> params() {
+            return params;
+        }
+    }
+
+    private StoredPortfolio portfolio(ResultSet rs, int row) throws SQLException {
+        String ignored = rs.getString("ignored_columns");
+        return new StoredPortfolio(rs.getLong("id"), rs.getString("name"), rs.getString("file_name"), rs.getString("sheet"),
+                rs.getInt("rows_read"), rs.getInt("rows_rejected"),
+                ignored == null || ignored.isEmpty() ? List.of() : List.of(ignored.split("\n")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private ScreeningRun run(ResultSet rs, int row) throws SQLException {
+        return new ScreeningRun(rs.getLong("id"), rs.getLong("portfolio_id"), rs.getString("rule_set_version"),
+                rs.getInt("companies"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Company company(ResultSet rs) throws SQLException {
+        String switching = rs.getString("distribution_switching_cost");
+        return Company.builder(rs.getString("ticker"), Segment.valueOf(rs.getString("segment")))
+                .name(rs.getString("name"))
+                .proprietaryData(bool(rs, "proprietary_data"))
+                .distributionSwitchingCost(switching == null ? null : SwitchingCost.valueOf(switching))
+                .ownsCompute(bool(rs, "owns_compute"))
+                .apiRevenueShare(number(rs, "api_revenue_share"))
+                .tokenVolumeGrowth(number(rs, "token_volume_growth"))
+                .pricePerTokenChange(number(rs, "price_per_token_change"))
+                .openSourceGapMonths(number(rs, "open_source_gap_months"))
+                .grossMargin(number(rs, "gross_margin"))
+                .grossMarginChange(number(rs, "gross_margin_change"))
+                .revenueGrowth(number(rs, "revenue_growth"))
+                .evToSales(number(rs, "ev_to_sales"))
+                .marketCapUsd(number(rs, "market_cap_usd"))
+                .euRevenueShare(number(rs, "eu_revenue_share"))
+                .singleGeographyFabDependency(number(rs, "single_geography_fab_dependency"))
+                .hyperscalerRevenueShare(number(rs, "hyperscaler_revenue_share"))
+                .capexToRevenue(number(rs, "capex_to_revenue"))
+                .agenticProductionContracts(rs.getObject("agentic_production_contracts") == null ? null : rs.getInt("agentic_production_contracts"))
+                .sovereignAiExposure(bool(rs, "sovereign_ai_exposure"))
+                .build();
+    }
+
+    private static Double number(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {
+        if (value == null) ps.setNull(index, Types.BOOLEAN);
+        else ps.setBoolean(index, value);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static <T> List<Indexed<T>> indexed(List<T> values) {
+        List<Indexed<T>> rows = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) rows.add(new Indexed<>(i, values.get(i)));
+        return rows;
+    }
+
+    record Indexed<T>(int index, T value) {
+    }
+}

@@ -1,0 +1,242 @@
+package com.thesisscreener.portfolio;
+
+import com.thesisscreener.importing.ImportedPortfolio;
+import com.thesisscreener.importing.PositionFigures;
+import com.thesisscreener.importing.Positions;
+import com.thesisscreener.report.RankedResults;
+import com.thesisscreener.report.ResultStats;
+import com.thesisscreener.report.Screening;
+import com.thesisscreener.rules.ActiveRules;
+import com.thesisscreener.rules.RuleSet;
+import com.thesisscreener.rules.WhatIfRules;
+import com.thesisscreener.screening.WhatIfAnswers;
+import com.thesisscreener.web.InvalidRequestException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import com.thesisscreener.screening.Band;
+import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.ResultChanges;
+import com.thesisscreener.screening.Segment;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores screened portfolios and their runs; every write is one transaction, so nothing is half-stored. */
+@Service
+public class PortfolioService {
+
+    private final PortfolioRepository repository;
+    private final ActiveRules rules;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final PositionStore positions;
+    private final ApplicationEventPublisher events;
+
+    PortfolioService(PortfolioRepository repository, ActiveRules rules, MeterRegistry meters, PositionStore positions,
+                     ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.events = events;
+        this.rules = rules;
+        this.meters = meters;
+        this.clock = Clock.systemUTC();
+        this.positions = positions;
+    }
+
+    /** What an upload produced: the stored portfolio, its first run and the results of that run. */
+    public record Created(StoredPortfolio portfolio, ScreeningRun run, List<Recommendation> results) {
+    }
+
+    /** Screens an imported file with the active rules and stores portfolio, rows, problems and results together. */
+    @Transactional
+    public Created store(String name, ImportedPortfolio imported) {
+        meters.counter("screener.import.problems").increment(imported.problems().size());
+        if (imported.companies().isEmpty()) {
+            throw new NothingToScreenException("'" + imported.fileName() + "' has no row that could be screened ("
+                    + imported.rowsRead() + " row(s) read, " + imported.problems().size() + " problem(s)); nothing was stored",
+                    imported.problems());
+        }
+        RuleSet ruleSet = rules.current();
+        List<Recommendation> results = screen(ruleSet, imported.companies());
+        var now = clock.instant();
+        long id = repository.insertPortfolio(name, imported.fileName(), imported.sheet(), imported.rowsRead(),
+                imported.rowsRejected(), imported.ignoredColumns(), now);
+        repository.insertCompanies(id, imported.companies());
+        positions.insert(id, imported.positions());
+        repository.insertProblems(id, imported.problems());
+        long runId = repository.insertRun(id, ruleSet.version(), results, now);
+        events.publishEvent(new PortfolioUploaded(id, name, imported.fileName(), results.size(), runId, ruleSet.version()));
+        return new Created(portfolio(id), run(id, runId), results);
+    }
+
+    /** Screens the stored rows again with the rules active now; the earlier runs stay as they were. */
+    @Transactional
+    public ScreeningRun rerun(long portfolioId) {
+        // Hold the portfolio while screening it again: a delete from another request or instance waits for this run
+        // (and then removes it with the rest), or came first and this answers 404; never a run without its portfolio.
+        if (!repository.lockPortfolio(portfolioId)) throw new PortfolioNotFoundException("no portfolio with id " + portfolioId);
+        RuleSet ruleSet = rules.current();
+        List<Recommendation> results = screen(ruleSet, repository.findCompanies(portfolioId));
+        long runId;
+        try {
+            runId = repository.insertRun(portfolioId, ruleSet.version(), results, clock.instant());
+        } catch (DataIntegrityViolationException deleted) {
+            // Another request (or instance) deleted the portfolio meanwhile: its rows are gone, so is the run.
+            throw new PortfolioNotFoundException("portfolio " + portfolioId + " was deleted while it was screened again; no run was stored");
+        }
+        events.publishEvent(new PortfolioRescreened(portfolioId, runId, results.size(), ruleSet.version()));
+        return run(portfolioId, runId);
+    }
+
+    public StoredPortfolio portfolio(long id) {
+        return repository.findPortfolio(id).orElseThrow(() -> new PortfolioNotFoundException("no portfolio with id " + id));
+    }
+
+    public List<StoredPortfolio> portfolios(int page, int size) {
+        return repository.findPortfolios(page, size);
+    }
+
+    public long portfolioCount() {
+        return repository.countPortfolios();
+    }
+
+    @Transactional
+    public void delete(long id) {
+        StoredPortfolio deleted = portfolio(id);
+        if (!repository.deletePortfolio(id)) throw new PortfolioNotFoundException("no portfolio with id " + id);
+        events.publishEvent(new PortfolioDeleted(id, deleted.name(), deleted.fileName()));
+    }
+
+    public List<ScreeningRun> runs(long portfolioId) {
+        portfolio(portfolioId);
+        return repository.findRuns(portfolioId);
+    }
+
+    public ScreeningRun run(long portfolioId, long runId) {
+        portfolio(portfolioId);
+        return repository.findRun(portfolioId, runId)
+                .orElseThrow(() -> new PortfolioNotFoundException("portfolio " + portfolioId + " has no run with id " + runId));
+    }
+
+    /** The newest run, or the one asked for. */
+    public ScreeningRun runOrLatest(long portfolioId, Long runId) {
+        if (runId != null) return run(portfolioId, runId);
+        return runs(portfolioId).stream().findFirst()
+                .orElseThrow(() -> new PortfolioNotFoundException("portfolio " + portfolioId + " has no run"));
+    }
+
+    /** Companies per band in a run, every band present. */
+    public java.util.Map<Band, Integer> bandCounts(ScreeningRun run) {
+        return repository.bandCounts(run.id());
+    }
+
+    /** Every result of a run in input order, optionally narrowed to a band and a segment. */
+    public List<Recommendation> results(ScreeningRun run, Band band, Segment segment) {
+        return repository.findResults(run, band, segment);
+    }
+
+    /** One page of a run's results in the query's order, with the number that match its filters. */
+    public ResultPage<RankedResult> results(ScreeningRun run, ResultQuery query) {
+        return repository.findPage(run, query);
+    }
+
+    public List<com.thesisscreener.importing.RowProblem> problems(long portfolioId) {
+        portfolio(portfolioId);
+        return repository.findProblems(portfolioId);
+    }
+
+    /**
+     * A run with everything an export needs: the portfolio's problems, the rule-set version, and the results, which
+     * are read from the database in rank order each time the export goes through them, never all held at once.
+     */
+    public Screening screening(long portfolioId, Long runId) {
+        StoredPortfolio portfolio = portfolio(portfolioId);
+        ScreeningRun run = runOrLatest(portfolioId, runId);
+        ResultStats stats = repository.stats(run);
+        RankedResults ranked = new RankedResults() {
+            @Override
+            public ResultStats stats() {
+                return stats;
+            }
+
+            @Override
+            public void forEachRanked(Consumer<? super Recommendation> each) {
+                repository.forEachRanked(run, each);
+            }
+        };
+        return new Screening(portfolio.fileName(), portfolio.sheet(), run.ruleSetVersion(), portfolio.rowsRead(), portfolio.rowsRejected(),
+                ranked, repository.findProblems(portfolioId), portfolio.ignoredColumns(), positionFigures(portfolioId, run));
+    }
+
+    /**
+     * What-if answers for the companies of a run with these tickers, by ticker. The answers come from the active
+     * rules, so the run must have been screened with them: otherwise answer and result would disagree.
+     */
+    public Map<String, WhatIfAnswers> whatIf(long portfolioId, ScreeningRun run, Set<String> tickers) {
+        RuleSet active = rules.current();
+        if (!active.version().equals(run.ruleSetVersion())) {
+            throw new InvalidRequestException("whatIf needs a run screened with the active rules: run " + run.id() + " used rule set "
+                    + run.ruleSetVersion() + ", the active one is " + active.version() + "; screen the portfolio again (POST .../runs)",
+                    "whatIf");
+        }
+        List<Company> companies = repository.findCompanies(portfolioId).stream().filter(c -> tickers.contains(c.ticker())).toList();
+        Map<String, WhatIfAnswers> answers = new HashMap<>();
+        WhatIfRules.searchFor(active).answersFor(companies).forEach(a -> answers.put(a.ticker(), a));
+        return answers;
+    }
+
+    /** The book's figures for results of this portfolio (any order), or null when it was uploaded without positions. */
+    public PositionFigures positionFigures(long portfolioId, List<Recommendation> results) {
+        Positions book = positions.find(portfolioId);
+        if (!book.present()) return null;
+        return PositionFigures.of(results, repository.findCompanies(portfolioId), book);
+    }
+
+    /**
+     * The book's figures for a run: weight by band, weighted score, exposure per finding; null without positions.
+     * The run's results are read in rank order as they stream from the database, never all held at once.
+     */
+    public PositionFigures positionFigures(long portfolioId, ScreeningRun run) {
+        Positions book = positions.find(portfolioId);
+        if (!book.present()) return null;
+        List<String> tickers = repository.findCompanies(portfolioId).stream().map(Company::ticker).toList();
+        return PositionFigures.of(each -> repository.forEachRanked(run, each), tickers, book);
+    }
+
+    /** Which companies changed band, score or findings between {@code against} and {@code runId}. */
+    public RunDiff diff(long portfolioId, long runId, long againstRunId) {
+        ScreeningRun run = run(portfolioId, runId);
+        ScreeningRun against = run(portfolioId, againstRunId);
+        ResultChanges changes;
+        int unchanged;
+        if (run.companies() == against.companies()) {
+            List<Recommendation[]> pairs = repository.findDifferingPairs(against, run);
+            changes = ResultChanges.between(pairs.stream().map(pair -> pair[0]).toList(), pairs.stream().map(pair -> pair[1]).toList());
+            unchanged = run.companies() - pairs.size() + changes.unchanged();
+        } else {
+            // Runs of one portfolio hold the same rows; only a damaged store gets here, so compare everything.
+            changes = ResultChanges.between(results(against, null, null), results(run, null, null));
+            unchanged = changes.unchanged();
+        }
+        return new RunDiff(run.id(), run.ruleSetVersion(), against.id(), against.ruleSetVersion(), changes.changes(), unchanged);
+    }
+
+    /** The stored rows of a portfolio, for screening them again with other rules. */
+    public List<Company> companies(long portfolioId) {
+        portfolio(portfolioId);
+        return repository.findCompanies(portfolioId);
+    }
+
+    private List<Recommendation> screen(RuleSet ruleSet, List<Company> companies) {
+        List<Recommendation> results = meters.timer("screener.screening.latency").record(() -> ruleSet.screener().screen(companies));
+        meters.counter("screener.screenings").increment();
+        meters.counter("screener.companies.scored").increment(companies.size());
+        return results;
+    }
+}

@@ -1,7 +1,0 @@
-package com.thesisscreener.portfolio.store;
-
-import com.thesisscreener.screening.Recommendation;
-
-/** A stored result with its rank in the run (1 is best), whatever order the page it came in was sorted by. */
-public record RankedResult(int rank, Recommendation result) {
-}

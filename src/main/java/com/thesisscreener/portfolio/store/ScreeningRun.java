@@ -1,7 +1,0 @@
-package com.thesisscreener.portfolio.store;
-
-import java.time.Instant;
-
-/** One screening of a portfolio's stored rows with the rule set of that moment. */
-public record ScreeningRun(long id, long portfolioId, String ruleSetVersion, int companies, Instant createdAt) {
-}

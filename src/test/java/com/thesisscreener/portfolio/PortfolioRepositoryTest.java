@@ -1,0 +1,235 @@
+package com.thesisscreener.portfolio;
+
+import com.thesisscreener.database.DatabaseTest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.thesisscreener.importing.RowProblem;
+import com.thesisscreener.screening.Band;
+import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.Recommendation;
+import com.thesisscreener.screening.Segment;
+import com.thesisscreener.screening.ShippedRules;
+import com.thesisscreener.screening.SwitchingCost;
+import java.time.Instant;
+import com.thesisscreener.importing.ImportLimits;
+import com.thesisscreener.importing.PortfolioReader;
+import com.thesisscreener.importing.UnreadableFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@DatabaseTest
+@JdbcTest
+@Import({PortfolioRepository.class, PortfolioRepositoryTest.Json.class})
+class PortfolioRepositoryTest {
+
+    static class Json {
+        @org.springframework.context.annotation.Bean
+        JsonMapper jsonMapper() {
+            return JsonMapper.builder().build();
+        }
+    }
+
+    @Autowired
+    PortfolioRepository repository;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void companiesComeBackWithEveryFieldAndEveryGapAsStored() {
+        Company full = ShippedRules.apiSeller("FULL", 1.6, -0.8).distributionSwitchingCost(SwitchingCost.HIGH)
+                .agenticProductionContracts(3).sovereignAiExposure(true).build();
+        Company sparse = Company.builder("SPARSE", Segment.DATA_CENTER_REIT).build();
+        long id = repository.insertPortfolio("p", "p.xlsx", "Portfolio", 2, 0, List.of(), Instant.now());
+
+        repository.insertCompanies(id, List.of(full, sparse));
+
+        assertThat(repository.findCompanies(id)).containsExactly(full, sparse);
+    }
+
+    @Test
+    void aStoredRunExplainsItselfWithoutRunningTheRulesAgain() {
+        List<Recommendation> results = ShippedRules.screener().screen(List.of(
+                ShippedRules.apiSeller("A", 1.6, -0.8).build(), ShippedRules.neutral("B", Segment.SEMICONDUCTORS).build()));
+        long id = repository.insertPortfolio("p", "p.xlsx", null, 2, 0, List.of("Notes"), Instant.now());
+
+        ScreeningRun run = run(id, ShippedRules.ruleSet().version(), results);
+
+        assertThat(repository.findResults(run, null, null)).isEqualTo(results);
+        assertThat(repository.findResults(run, Band.HOLD, Segment.SEMICONDUCTORS)).extracting(Recommendation::ticker).containsExactly("B");
+        assertThat(repository.findPortfolio(id).orElseThrow().ignoredColumns()).containsExactly("Notes");
+    }
+
+    @Test
+    void largePortfoliosAreWrittenInBatches() {
+        List<Company> companies = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) companies.add(Company.builder("T" + i, Segment.OTHER).revenueGrowth(i / 1000.0).build());
+        long id = repository.insertPortfolio("big", "big.csv", null, companies.size(), 0, List.of(), Instant.now());
+
+        repository.insertCompanies(id, companies);
+
+        assertThat(repository.findCompanies(id)).hasSize(2_500).first().isEqualTo(companies.get(0));
+    }
+
+    @Test
+    void deletingAPortfolioRemovesItsRowsProblemsRunsAndResults() {
+        long id = repository.insertPortfolio("p", "p.csv", null, 2, 1, List.of(), Instant.now());
+        repository.insertCompanies(id, List.of(Company.builder("A", Segment.OTHER).build()));
+        repository.insertProblems(id, List.of(new RowProblem("p.csv", 3, "D", "API revenue share", "45x", "a fraction")));
+        repository.insertRun(id, "v1", ShippedRules.screener().screen(List.of(Company.builder("A", Segment.OTHER).build())), Instant.now());
+
+        assertThat(repository.findProblems(id)).singleElement().extracting(RowProblem::value).isEqualTo("45x");
+        assertThat(repository.deletePortfolio(id)).isTrue();
+
+        for (String table : List.of("portfolio_company", "import_problem", "screening_run")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where portfolio_id = ?").param(id).query(Long.class).single())
+                    .as(table).isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from run_result").query(Long.class).single()).isZero();
+        assertThat(repository.deletePortfolio(id)).isFalse();
+    }
+
+    @Test
+    void aPageInRankOrderComesWithTheRankAndTheTotal() {
+        List<Recommendation> results = samplePortfolioResults();
+        ScreeningRun run = run(portfolio(results.size()), ShippedRules.ruleSet().version(), results);
+        List<Recommendation> ranked = results.stream().sorted(Recommendation.RANKING).toList();
+
+        ResultPage<RankedResult> second = repository.findPage(run, ResultQuery.ranked(1, 10));
+
+        assertThat(second.total()).isEqualTo(32);
+        assertThat(second.totalPages()).isEqualTo(4);
+        assertThat(second.items()).extracting(RankedResult::rank).containsExactly(11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
+        assertThat(second.items()).extracting(RankedResult::result).isEqualTo(ranked.subList(10, 20));
+    }
+
+    @Test
+    void everySortKeyOrdersLikeTheResultsThemselvesAndTheOtherDirectionIsTheExactReverse() {
+        List<Recommendation> results = samplePortfolioResults();
+        ScreeningRun run = run(portfolio(results.size()), ShippedRules.ruleSet().version(), results);
+        List<Recommendation> ranked = results.stream().sorted(Recommendation.RANKING).toList();
+        Map<ResultSort, Comparator<Recommendation>> expected = Map.of(
+                ResultSort.RANK, Comparator.comparingInt(ranked::indexOf),
+                ResultSort.BAND, Comparator.comparingInt(ranked::indexOf),
+                ResultSort.TICKER, Comparator.comparing(Recommendation::ticker),
+                ResultSort.NAME, Comparator.comparing(Recommendation::name).thenComparingInt(ranked::indexOf),
+                ResultSort.SEGMENT, Comparator.comparing((Recommendation r) -> r.segment().name()).thenComparingInt(ranked::indexOf),
+                ResultSort.SCORE, Comparator.comparingInt((Recommendation r) -> -r.score()).thenComparingInt(ranked::indexOf),
+                ResultSort.CONFIDENCE, Comparator.comparingDouble((Recommendation r) -> -r.confidence()).thenComparingInt(ranked::indexOf));
+
+        for (ResultSort sort : ResultSort.values()) {
+            List<String> natural = tickers(repository.findPage(run, sorted(sort, null)));
+            List<String> reversed = tickers(repository.findPage(run, sorted(sort, sort.naturalDirection() == ResultQuery.Direction.ASC
+                    ? ResultQuery.Direction.DESC : ResultQuery.Direction.ASC)));
+
+            assertThat(natural).as(sort.name()).isEqualTo(results.stream().sorted(expected.get(sort)).map(Recommendation::ticker).toList());
+            List<String> backwards = new ArrayList<>(natural);
+            Collections.reverse(backwards);
+            assertThat(reversed).as(sort + " reversed").isEqualTo(backwards);
+        }
+    }
+
+    @Test
+    void filtersNarrowThePageAndTheTotalAlike() {
+        List<Recommendation> results = samplePortfolioResults();
+        ScreeningRun run = run(portfolio(results.size()), ShippedRules.ruleSet().version(), results);
+
+        ResultPage<RankedResult> avoid = repository.findPage(run, new ResultQuery(Band.AVOID, null, null, null, null, null,
+                ResultSort.SCORE, ResultQuery.Direction.ASC, 0, 2));
+        ResultPage<RankedResult> modelProvidersScoringAtLeast50 = repository.findPage(run, new ResultQuery(null, Segment.MODEL_PROVIDER,
+                50, null, null, null, null, null, 0, 100));
+        ResultPage<RankedResult> fullConfidence = repository.findPage(run, new ResultQuery(null, null, null, null, 1.0, 1.0,
+                null, null, 0, 100));
+
+        assertThat(avoid.total()).isEqualTo(results.stream().filter(r -> r.band() == Band.AVOID).count());
+        assertThat(avoid.items()).hasSize(2).first().extracting(r -> r.result().ticker()).isEqualTo("OPLX");
+        assertThat(modelProvidersScoringAtLeast50.items()).extracting(RankedResult::result).containsExactlyElementsOf(results.stream()
+                .filter(r -> r.segment() == Segment.MODEL_PROVIDER && r.score() >= 50).sorted(Recommendation.RANKING).toList());
+        assertThat(modelProvidersScoringAtLeast50.total()).isEqualTo(modelProvidersScoringAtLeast50.items().size());
+        assertThat(fullConfidence.total()).isEqualTo(results.stream().filter(r -> r.confidence() == 1.0).count()).isPositive();
+    }
+
+    @Test
+    void theThesisPassageIsStoredOncePerRuleNotOncePerFinding() {
+        List<Recommendation> results = samplePortfolioResults();
+        ScreeningRun run = run(portfolio(results.size()), ShippedRules.ruleSet().version(), results);
+        long findings = results.stream().mapToLong(r -> r.findings().size()).sum();
+        long rulesThatFired = results.stream().flatMap(r -> r.findings().stream()).map(f -> f.ruleId()).distinct().count();
+
+        assertThat(jdbc.sql("select count(*) from run_thesis where run_id = ?").param(run.id()).query(Long.class).single())
+                .isEqualTo(rulesThatFired).isLessThan(findings);
+        assertThat(repository.findResults(run, null, null)).isEqualTo(results);
+        assertThat(repository.bandCounts(run.id())).isEqualTo(Recommendation.countByBand(results));
+    }
+
+    @Test
+    void twoRunsAreComparedRowByRowAndOnlyTheRowsThatDifferAreRead() {
+        List<Company> companies = List.of(ShippedRules.apiSeller("A", 1.6, -0.8).build(), ShippedRules.apiSeller("B", 3.0, -0.5).build(),
+                ShippedRules.neutral("C", Segment.SEMICONDUCTORS).build());
+        List<Recommendation> before = ShippedRules.screener().screen(companies);
+        List<Recommendation> after = new ArrayList<>(before);
+        Recommendation b = before.get(1);
+        after.set(1, new Recommendation(b.ticker(), b.name(), b.segment(), b.score() - 10, b.scoreBand(), b.band(), b.confidence(),
+                b.findings().subList(1, b.findings().size()), b.caps(), b.derived(), b.testsNotRun(), b.ruleSetVersion()));
+        long id = portfolio(3);
+
+        List<Recommendation[]> differing = repository.findDifferingPairs(run(id, "v1", before), run(id, "v2", after));
+
+        assertThat(differing).singleElement().satisfies(pair -> {
+            assertThat(pair[0].score()).isEqualTo(b.score());
+            assertThat(pair[1].score()).isEqualTo(b.score() - 10);
+            assertThat(pair[1].ruleSetVersion()).isEqualTo("v2");
+        });
+    }
+
+    @Test
+    void resultsStoredAsJsonBeforeCompactResultsAreStillRead() {
+        List<Recommendation> results = ShippedRules.screener().screen(List.of(ShippedRules.apiSeller("OLD", 1.6, -0.8).build()));
+        long id = portfolio(1);
+        ScreeningRun run = run(id, "v0", List.of());
+        jdbc.sql("""
+                insert into run_result (run_id, ordinal, rank_in_run, ticker, name, segment, score, band, confidence, detail)
+                values (?, 0, 1, 'OLD', '', 'OTHER', ?, ?, ?, ?)""")
+                .params(run.id(), results.get(0).score(), results.get(0).band().name(), results.get(0).confidence(),
+                        JsonMapper.builder().build().writeValueAsString(results.get(0)))
+                .update();
+
+        assertThat(repository.findPage(run, ResultQuery.ranked(0, 10)).items()).extracting(RankedResult::result).isEqualTo(results);
+    }
+
+    private ScreeningRun run(long portfolioId, String version, List<Recommendation> results) {
+        long runId = repository.insertRun(portfolioId, version, results, Instant.now());
+        return repository.findRun(portfolioId, runId).orElseThrow();
+    }
+
+    private long portfolio(int rows) {
+        return repository.insertPortfolio("p", "p.xlsx", null, rows, 0, List.of(), Instant.now());
+    }
+
+    private static ResultQuery sorted(ResultSort sort, ResultQuery.Direction direction) {
+        return new ResultQuery(null, null, null, null, null, null, sort, direction, 0, 100);
+    }
+
+    private static List<String> tickers(ResultPage<RankedResult> page) {
+        return page.items().stream().map(r -> r.result().ticker()).toList();
+    }
+
+    private static List<Recommendation> samplePortfolioResults() {
+        try {
+            return ShippedRules.screener().screen(new PortfolioReader(ImportLimits.defaults())
+                    .read(Path.of("sample-data/ai-portfolio.xlsx")).companies());
+        } catch (UnreadableFileException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
