@@ -3,6 +3,8 @@ package com.thesisscreener.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,6 +42,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    /** Another request held what this one needed for longer than the database waits: nothing was stored, try again. */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        log.warn("A request gave up waiting for the database: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
+                        "another request was changing the same data; nothing was stored by this one: try again in a few seconds"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -81,7 +81,7 @@ public final class TestDatabase {
     public static Map<String, Object> properties(String name) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (!onPostgres()) {
-            properties.put("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            properties.put("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000");
             return properties;
         }
         String schema = schemaFor(name);
