@@ -1,5 +1,6 @@
 package com.thesisscreener.proposals;
 
+import com.thesisscreener.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.database.DatabaseTest;
@@ -38,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * approve it, and an ADMIN approves it. Screenshots go to {@code target/screenshots/}.
  */
 @DatabaseTest
-@ProposalsTestContext
+@ServiceTest
 class ProposalsBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -113,7 +114,7 @@ class ProposalsBrowserTest {
         assertThat(browser.findElements(By.id("approve"))).as("no approve button for the author").isEmpty();
         String page = browser.getCurrentUrl();
 
-        signIn("admin", ProposalsTestContext.ADMIN_PASSWORD);
+        signIn("admin", ServiceTest.ADMIN_PASSWORD);
         browser.get(page);
         waitFor(By.id("approve-comment")).sendKeys("agreed");
         screenshot("proposal-02-review");
