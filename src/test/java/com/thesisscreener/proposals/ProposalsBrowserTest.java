@@ -1,6 +1,7 @@
 package com.thesisscreener.proposals;
 
 import com.thesisscreener.ServiceTest;
+import com.thesisscreener.web.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.database.DatabaseTest;
@@ -88,6 +89,7 @@ class ProposalsBrowserTest {
     @Test
     void anAnalystProposesAThresholdChangeSeesItsDiffAndImpactAndAnAdminApprovesIt() {
         if (accounts.find("pia").isEmpty()) accounts.createWithPassword("pia", Role.ANALYST, PASSWORD);
+        TestHttp.uploadSample(TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD));
         signIn("pia", PASSWORD);
         open("/rules/proposals?file=risks.drl");
         WebElement content = waitFor(By.id("proposal-content"));

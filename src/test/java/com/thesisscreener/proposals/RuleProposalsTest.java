@@ -63,6 +63,7 @@ class RuleProposalsTest {
         anonymous = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         if (alice == null) {
+            TestHttp.uploadSample(admin);
             alice = key("alice", "ANALYST");
             bob = key("bob", "ANALYST");
             viewer = key("dashboard", "VIEWER");
