@@ -120,8 +120,8 @@ public class ActiveRules implements SmartInitializingSingleton {
         if (scheduler != null) scheduler.scheduleWithFixedDelay(this::poll, Instant.now().plus(interval), interval);
     }
 
-    /** One poll: first what the other instances made live, then an edit in this instance's folder. */
-    void poll() {
+    /** One poll (run every {@code screener.rules-poll-interval}): first what the other instances made live, then an edit in this instance's folder. */
+    public void poll() {
         try {
             followDatabase();
         } catch (DataAccessException unavailable) {

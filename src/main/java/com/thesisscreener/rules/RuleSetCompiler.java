@@ -308,7 +308,7 @@ public final class RuleSetCompiler {
     }
 
     /** The content hash that names a rule set: the same files (names and bytes) always give the same version. */
-    static String versionOf(List<RuleFile> files) {
+    public static String versionOf(List<RuleFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             files.stream().sorted(Comparator.comparing(RuleFile::name)).forEach(file -> {

@@ -10,7 +10,14 @@ import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Segment;
 import com.thesisscreener.screening.ShippedRules;
 import com.thesisscreener.screening.SwitchingCost;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import com.thesisscreener.importing.ImportLimits;
 import com.thesisscreener.importing.PortfolioReader;
 import com.thesisscreener.importing.UnreadableFileException;
@@ -29,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @DatabaseTest
 @JdbcTest
-@Import({PortfolioRepository.class, PortfolioRepositoryTest.Json.class})
+@Import({PortfolioRepository.class, PortfolioRepositoryTest.Json.class, PortfolioRepositoryTest.RoundTrips.class})
 class PortfolioRepositoryTest {
 
     static class Json {
@@ -39,8 +46,51 @@ class PortfolioRepositoryTest {
         }
     }
 
+    /** Counts what reaches the database for one kind of insert: statements sent alone and batches sent. */
+    static class RoundTrips implements BeanPostProcessor {
+
+        static final String COMPANY_INSERT = "insert into portfolio_company";
+        final AtomicInteger batches = new AtomicInteger();
+        final AtomicInteger rowsBatched = new AtomicInteger();
+        final AtomicInteger sentAlone = new AtomicInteger();
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+            return bean instanceof DataSource dataSource ? counting(DataSource.class, dataSource, null) : bean;
+        }
+
+        private <T> T counting(Class<T> type, T target, String sql) {
+            return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+                Object result;
+                try {
+                    result = method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+                if (result instanceof Connection connection) return counting(Connection.class, connection, null);
+                if (result instanceof PreparedStatement statement && args != null && args[0] instanceof String text) {
+                    return counting(PreparedStatement.class, statement, text.strip().replaceAll("\\s+", " "));
+                }
+                if (sql != null && sql.startsWith(COMPANY_INSERT)) count(method.getName());
+                return result;
+            }));
+        }
+
+        private void count(String call) {
+            switch (call) {
+                case "addBatch" -> rowsBatched.incrementAndGet();
+                case "executeBatch", "executeLargeBatch" -> batches.incrementAndGet();
+                case "executeUpdate", "execute", "executeLargeUpdate" -> sentAlone.incrementAndGet();
+                default -> { }
+            }
+        }
+    }
+
     @Autowired
     PortfolioRepository repository;
+
+    @Autowired
+    RoundTrips roundTrips;
 
     @Autowired
     JdbcClient jdbc;
@@ -76,8 +126,14 @@ class PortfolioRepositoryTest {
         for (int i = 0; i < 2_500; i++) companies.add(Company.builder("T" + i, Segment.OTHER).revenueGrowth(i / 1000.0).build());
         long id = repository.insertPortfolio("big", "big.csv", null, companies.size(), 0, List.of(), Instant.now());
 
+        int batchesBefore = roundTrips.batches.get();
+        int aloneBefore = roundTrips.sentAlone.get();
+
         repository.insertCompanies(id, companies);
 
+        assertThat(roundTrips.batches.get() - batchesBefore).as("batches sent for 2,500 rows")
+                .isEqualTo((2_500 + PortfolioRepository.BATCH_SIZE - 1) / PortfolioRepository.BATCH_SIZE);
+        assertThat(roundTrips.sentAlone.get() - aloneBefore).as("rows inserted one statement at a time").isZero();
         assertThat(repository.findCompanies(id)).hasSize(2_500).first().isEqualTo(companies.get(0));
     }
 

@@ -1,5 +1,7 @@
 package com.thesisscreener.proposals;
 
+import com.thesisscreener.ServiceTest;
+import com.thesisscreener.web.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.database.DatabaseTest;
@@ -38,7 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * approve it, and an ADMIN approves it. Screenshots go to {@code target/screenshots/}.
  */
 @DatabaseTest
-@ProposalsTestContext
+@ServiceTest
 class ProposalsBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -87,6 +89,7 @@ class ProposalsBrowserTest {
     @Test
     void anAnalystProposesAThresholdChangeSeesItsDiffAndImpactAndAnAdminApprovesIt() {
         if (accounts.find("pia").isEmpty()) accounts.createWithPassword("pia", Role.ANALYST, PASSWORD);
+        TestHttp.uploadSample(TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD));
         signIn("pia", PASSWORD);
         open("/rules/proposals?file=risks.drl");
         WebElement content = waitFor(By.id("proposal-content"));
@@ -113,7 +116,7 @@ class ProposalsBrowserTest {
         assertThat(browser.findElements(By.id("approve"))).as("no approve button for the author").isEmpty();
         String page = browser.getCurrentUrl();
 
-        signIn("admin", ProposalsTestContext.ADMIN_PASSWORD);
+        signIn("admin", ServiceTest.ADMIN_PASSWORD);
         browser.get(page);
         waitFor(By.id("approve-comment")).sendKeys("agreed");
         screenshot("proposal-02-review");

@@ -1,5 +1,6 @@
 package com.thesisscreener.proposals;
 
+import com.thesisscreener.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.database.DatabaseTest;
@@ -30,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * herself, a second person approves (which activates it) or rejects it; stale and invalid proposals are refused.
  */
 @DatabaseTest
-@ProposalsTestContext
+@ServiceTest
 class RuleProposalsTest {
 
-    static final String ADMIN_PASSWORD = ProposalsTestContext.ADMIN_PASSWORD;
+    static final String ADMIN_PASSWORD = ServiceTest.ADMIN_PASSWORD;
 
     /** API keys of the two analysts and a viewer, made once for the class. */
     static String alice;
@@ -62,6 +63,7 @@ class RuleProposalsTest {
         anonymous = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         if (alice == null) {
+            TestHttp.uploadSample(admin);
             alice = key("alice", "ANALYST");
             bob = key("bob", "ANALYST");
             viewer = key("dashboard", "VIEWER");

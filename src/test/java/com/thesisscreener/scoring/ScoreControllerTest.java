@@ -1,5 +1,6 @@
 package com.thesisscreener.scoring;
 
+import com.thesisscreener.ApiSliceTest;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,32 +8,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.thesisscreener.rules.ActiveRules;
-import com.thesisscreener.security.ApiKeys;
-import com.thesisscreener.security.SecurityConfiguration;
-import com.thesisscreener.security.SecuritySettings;
-import com.thesisscreener.security.SignInThrottle;
-import com.thesisscreener.security.UserAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest(ScoreController.class)
-@Import({ActiveRules.class, ScoreControllerTest.Meters.class, SecurityConfiguration.class, SignInThrottle.class})
-@TestPropertySource(properties = "screener.batch-limit=3")
+@ApiSliceTest
 @WithMockUser(roles = "VIEWER")
 class ScoreControllerTest {
 
@@ -41,23 +26,10 @@ class ScoreControllerTest {
              "distributionSwitchingCost":"LOW","ownsCompute":false,"apiRevenueShare":0.9,"tokenVolumeGrowth":1.6,
              "pricePerTokenChange":-0.8}""";
 
-    @TestConfiguration
-    @EnableConfigurationProperties({ScoringSettings.class, SecuritySettings.class})
-    static class Meters {
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-    }
 
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
-    UserAccounts accounts;
-
-    @MockitoBean
-    ApiKeys apiKeys;
 
     @Test
     @WithAnonymousUser

@@ -1,5 +1,6 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -16,7 +17,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** The ADMIN's users page shows who is locked out and lifts the lock with one button. */
-@SecurityTestContext
+@ServiceTest
 class AdminUnlockPageTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -28,7 +29,7 @@ class AdminUnlockPageTest {
     void aLockedUserIsMarkedOnTheUsersPageAndTheUnlockButtonLetsThemBackIn() {
         RestClient api = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .defaultHeaders(h -> h.setBasicAuth("admin", SecurityTestContext.ADMIN_PASSWORD)).build();
+                .defaultHeaders(h -> h.setBasicAuth("admin", ServiceTest.ADMIN_PASSWORD)).build();
         api.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON).body(Map.of("username", "paula", "role", "ANALYST"))
                 .retrieve().toBodilessEntity();
         for (String guess : new String[] {"guess-1", "guess-2", "guess-3"}) {
@@ -39,7 +40,7 @@ class AdminUnlockPageTest {
                 .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newBuilder().cookieHandler(new CookieManager()).build()))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         String login = browser.get().uri("/login").retrieve().body(String.class);
-        post(browser, "/login", csrf(login), Map.of("username", "admin", "password", SecurityTestContext.ADMIN_PASSWORD));
+        post(browser, "/login", csrf(login), Map.of("username", "admin", "password", ServiceTest.ADMIN_PASSWORD));
 
         String users = browser.get().uri("/admin/users").retrieve().body(String.class);
         assertThat(users).contains("locked until").contains("/admin/users/paula/unlock");

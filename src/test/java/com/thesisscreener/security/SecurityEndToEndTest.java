@@ -1,5 +1,6 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.ServiceTest;
 import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Sign-in and roles over real HTTP: 401/403 problem documents, API keys, throttling, security headers, the audit log. */
 @DatabaseTest
-@SecurityTestContext
+@ServiceTest
 class SecurityEndToEndTest {
 
-    static final String ADMIN_PASSWORD = SecurityTestContext.ADMIN_PASSWORD;
+    static final String ADMIN_PASSWORD = ServiceTest.ADMIN_PASSWORD;
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package com.thesisscreener.security;
 
+import com.thesisscreener.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Lockouts over real HTTP, tried the way an attacker would: lock a colleague's account, spray one password over
  * many accounts, hammer the API with made-up keys; and what the ADMIN sees and can lift.
  */
-@SecurityTestContext
+@ServiceTest
 class SignInLockoutEndToEndTest {
 
     @LocalServerPort
@@ -152,7 +153,7 @@ class SignInLockoutEndToEndTest {
     }
 
     private static Consumer<HttpHeaders> adminPassword() {
-        return basic("admin", SecurityTestContext.ADMIN_PASSWORD);
+        return basic("admin", ServiceTest.ADMIN_PASSWORD);
     }
 
     private static Consumer<HttpHeaders> key(String key) {

@@ -1,5 +1,6 @@
 package com.thesisscreener.ui;
 
+import com.thesisscreener.ServiceTest;
 import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,15 +52,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code target/screenshots/}.
  */
 @DatabaseTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
-        "screener.sample-portfolio=",
-        "screener.rules-poll-interval=1h", // 0s would turn hot reload off, but currently fails at start-up (see report)
-        "screener.admin.password=" + WorkspaceBrowserTest.ADMIN_PASSWORD})
+@ServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserTest {
 
-    static final String ADMIN_PASSWORD = "browser-test-admin-pw";
     static final String ANALYST_PASSWORD = "analyst-password-for-tests";
     static final String VIEWER_PASSWORD = "viewer-password-for-tests";
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -68,7 +64,7 @@ class WorkspaceBrowserTest {
     static final String SESSION_COOKIE = "SESSION";
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    static Path rulesCopy;
+    static final Path rulesCopy = ServiceTest.CopiedRules.FOLDER;
     static Path downloads;
     static Path profile;
     static WebDriver browser;
@@ -80,11 +76,6 @@ class WorkspaceBrowserTest {
     @Autowired
     UserAccounts accounts;
 
-    @DynamicPropertySource
-    static void rulesFolder(DynamicPropertyRegistry registry) {
-        rulesCopy = copyOf(Path.of("rules"));
-        registry.add("screener.rules-dir", () -> rulesCopy.toString());
-    }
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -116,7 +107,6 @@ class WorkspaceBrowserTest {
         if (driverService != null) driverService.stop();
         delete(profile);
         delete(downloads);
-        delete(rulesCopy);
     }
 
     @Test
@@ -232,7 +222,7 @@ class WorkspaceBrowserTest {
         String onDisk = Files.readString(moat);
         try {
             Files.writeString(moat, onDisk.replace("proprietaryData == true", "proprietaryDat == true"));
-            signInFresh("admin", ADMIN_PASSWORD);
+            signInFresh("admin", ServiceTest.ADMIN_PASSWORD);
             open("/rules");
             WebElement activeVersion = browser.findElement(By.id("active-version"));
             String before = activeVersion.getText();
@@ -282,7 +272,7 @@ class WorkspaceBrowserTest {
             waitFor(By.id("list-title"));
         }
 
-        signInFresh("admin", ADMIN_PASSWORD);
+        signInFresh("admin", ServiceTest.ADMIN_PASSWORD);
         open("/admin/api-keys");
         browser.findElement(By.id("key-name")).sendKeys("nightly export");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("key-role"))).selectByValue("VIEWER");
@@ -299,7 +289,7 @@ class WorkspaceBrowserTest {
     @Test
     @Order(5)
     void aSignedInPersonWhoOpensAnUnknownAddressGetsAPageWhileTheApiKeepsProblemDocuments() {
-        signInFresh("admin", ADMIN_PASSWORD);
+        signInFresh("admin", ServiceTest.ADMIN_PASSWORD);
         open("/no-such-page");
         assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Not found");
         assertThat(browser.findElement(By.id("problem-message")).getText()).contains("no page at this address");
@@ -534,21 +524,6 @@ class WorkspaceBrowserTest {
         }
     }
 
-    private static Path copyOf(Path folder) {
-        try {
-            Path target = Files.createTempDirectory("screener-rules-");
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path p : paths.toList()) {
-                    Path to = target.resolve(folder.relativize(p).toString());
-                    if (Files.isDirectory(p)) Files.createDirectories(to);
-                    else Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void delete(Path folder) {
         if (folder == null) return;

@@ -1,5 +1,6 @@
 package com.thesisscreener.uploads;
 
+import com.thesisscreener.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.web.TestHttp;
@@ -20,11 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The upload job resource over real HTTP, as a script uploading a large portfolio uses it: start, poll, open. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:generated-client;DB_CLOSE_DELAY=-1",
-        "screener.sample-portfolio=",
-        "screener.rules-poll-interval=1h",
-        "screener.admin.password=generated-client-admin-pw"}) // the same context as GeneratedClientTest, started once
+@ServiceTest
 class UploadJobTest {
 
     @LocalServerPort
@@ -34,7 +31,7 @@ class UploadJobTest {
 
     @Test
     void aJobReportsItsProgressThenTheStoredPortfolio() throws Exception {
-        RestClient http = TestHttp.signedIn(port, "admin", "generated-client-admin-pw");
+        RestClient http = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD);
         ResponseEntity<String> started = start(http, Files.readAllBytes(Path.of("sample-data/ai-portfolio.xlsx")), "ai-portfolio.xlsx");
 
         assertThat(started.getStatusCode().value()).isEqualTo(202);
@@ -54,7 +51,7 @@ class UploadJobTest {
 
     @Test
     void aFileThatCannotBeImportedEndsTheJobWithTheProblemAndStoresNothing() throws Exception {
-        RestClient http = TestHttp.signedIn(port, "admin", "generated-client-admin-pw");
+        RestClient http = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD);
         String before = http.get().uri("/api/v1/portfolios").retrieve().body(String.class);
         ResponseEntity<String> started = start(http, "%PDF-1.4 not a spreadsheet".getBytes(), "report.xlsx");
         JsonNode job = until(http, started.getHeaders().getLocation().toString());
@@ -68,7 +65,7 @@ class UploadJobTest {
 
     @Test
     void anotherUsersJobIsNotFoundAndAnUnknownJobIsAProblemDocument() {
-        RestClient http = TestHttp.signedIn(port, "admin", "generated-client-admin-pw");
+        RestClient http = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD);
         ResponseEntity<String> unknown = http.get().uri("/api/v1/uploads/no-such-job").retrieve().toEntity(String.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         assertThat(unknown.getHeaders().getContentType().toString()).startsWith("application/problem+json");

@@ -1,5 +1,6 @@
 package com.thesisscreener.web;
 
+import com.thesisscreener.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.security.ApiKeys;
@@ -40,15 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /v3/api-docs}, which is compiled with {@code src/test/resources/generated-client/ClientScenario.java}
  * and used against this running service. Generation and compilation happen once per run (about 30 s).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:generated-client;DB_CLOSE_DELAY=-1",
-        "screener.sample-portfolio=",
-        "screener.rules-poll-interval=1h",
-        "screener.admin.password=" + GeneratedClientTest.ADMIN_PASSWORD})
+@ServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneratedClientTest {
 
-    static final String ADMIN_PASSWORD = "generated-client-admin-pw";
     static final Path GENERATOR = Path.of("target/tools/openapi-generator-cli.jar");
     static final Path WORK = Path.of("target/generated-client");
     static final Path SCENARIO = Path.of("src/test/resources/generated-client/ClientScenario.java");
@@ -67,7 +63,7 @@ class GeneratedClientTest {
     @BeforeEach
     void readTheDocument() {
         if (document == null) {
-            String body = TestHttp.signedIn(port, "admin", ADMIN_PASSWORD).get().uri("/v3/api-docs").retrieve().body(String.class);
+            String body = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD).get().uri("/v3/api-docs").retrieve().body(String.class);
             document = JsonMapper.builder().build().readTree(body);
         }
     }

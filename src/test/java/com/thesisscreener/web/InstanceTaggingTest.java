@@ -1,8 +1,8 @@
 package com.thesisscreener.web;
 
+import com.thesisscreener.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.thesisscreener.security.SecurityTestContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** With several instances on one database, an operator can tell which one did what: audit entries and metrics name it. */
-@SecurityTestContext
+@ServiceTest
 class InstanceTaggingTest {
 
     @LocalServerPort
@@ -26,7 +26,7 @@ class InstanceTaggingTest {
 
     @Test
     void auditEntriesNameTheInstanceThatRecordedThem() {
-        RestClient admin = TestHttp.signedIn(port, "admin", SecurityTestContext.ADMIN_PASSWORD);
+        RestClient admin = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD);
         admin.post().uri("/api/v1/api-keys").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "tagged", "role", "VIEWER"))
                 .retrieve().toBodilessEntity();
 
@@ -37,7 +37,7 @@ class InstanceTaggingTest {
 
     @Test
     void everyMetricCarriesTheInstanceTag() {
-        RestClient admin = TestHttp.signedIn(port, "admin", SecurityTestContext.ADMIN_PASSWORD);
+        RestClient admin = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD);
         JsonNode metric = json.readTree(admin.get().uri("/actuator/metrics/jvm.threads.live").retrieve().body(String.class));
         assertThat(metric.get("availableTags").toString()).contains("\"tag\":\"instance\"", "\"" + instance.id() + "\"");
     }

@@ -1,8 +1,8 @@
 package com.thesisscreener.web;
 
+import com.thesisscreener.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.thesisscreener.security.SecurityTestContext;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Malformed bodies, parameters and duplicated keys sent to every JSON endpoint, as a client probing the API
  * would: each is a 4xx problem document that names the field at fault and never an internal Java class.
  */
-@SecurityTestContext
+@ServiceTest
 class MalformedBodiesTest {
 
     private static final Pattern QUALIFIED_JAVA_NAME = Pattern.compile("[a-z]+\\.[a-z]+\\.[A-Z]");
@@ -49,7 +49,7 @@ class MalformedBodiesTest {
                 .build();
         if (adminKey == null) {
             ResponseEntity<String> created = RestClient.builder().baseUrl("http://localhost:" + port).build().post().uri("/api/v1/api-keys")
-                    .headers(h -> h.setBasicAuth("admin", SecurityTestContext.ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                    .headers(h -> h.setBasicAuth("admin", ServiceTest.ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("name", "malformed-bodies", "role", "ADMIN")).retrieve().toEntity(String.class);
             adminKey = json.readTree(created.getBody()).get("key").asString();
         }

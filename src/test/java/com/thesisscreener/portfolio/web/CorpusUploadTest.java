@@ -1,5 +1,6 @@
 package com.thesisscreener.portfolio.web;
 
+import com.thesisscreener.ServiceTest;
 import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Skipped, with a message, where the corpus folder is absent.
  */
 @DatabaseTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:corpus;DB_CLOSE_DELAY=-1",
-        "screener.sample-portfolio=",
-        "screener.admin.password=" + CorpusUploadTest.ADMIN_PASSWORD})
+@ServiceTest
 class CorpusUploadTest {
 
-    static final String ADMIN_PASSWORD = "corpus-admin-password-1";
     static final Path CORPUS = PoiCorpus.FOLDER;
 
     @LocalServerPort
@@ -44,7 +41,7 @@ class CorpusUploadTest {
     @BeforeEach
     void client() {
         PoiCorpus.assumePresent();
-        http = TestHttp.signedIn(port, "admin", ADMIN_PASSWORD);
+        http = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

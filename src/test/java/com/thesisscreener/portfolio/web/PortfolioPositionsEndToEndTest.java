@@ -1,5 +1,6 @@
 package com.thesisscreener.portfolio.web;
 
+import com.thesisscreener.ServiceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.thesisscreener.web.TestHttp;
@@ -20,13 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The sample book over REST: the same position figures as the command line, and what-if answers on results. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:positions;DB_CLOSE_DELAY=-1",
-        "screener.sample-portfolio=",
-        "screener.admin.password=" + PortfolioPositionsEndToEndTest.ADMIN_PASSWORD})
+@ServiceTest
 class PortfolioPositionsEndToEndTest {
 
-    static final String ADMIN_PASSWORD = "positions-admin-password-1";
 
     @LocalServerPort
     int port;
@@ -36,7 +33,7 @@ class PortfolioPositionsEndToEndTest {
 
     @BeforeEach
     void client() {
-        http = TestHttp.signedIn(port, "admin", ADMIN_PASSWORD);
+        http = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD);
     }
 
     @Test
@@ -93,7 +90,7 @@ class PortfolioPositionsEndToEndTest {
         var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.getBody());
         assertThat(csrf.find()).isTrue();
         var signedIn = browser.post().uri("/login").header("Cookie", cookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body("username=admin&password=" + ADMIN_PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))
+                .body("username=admin&password=" + ServiceTest.ADMIN_PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))
                 .retrieve().toBodilessEntity();
         assertThat(signedIn.getHeaders().getLocation().getPath()).isEqualTo("/portfolios");
         String fresh = cookie(signedIn.getHeaders());

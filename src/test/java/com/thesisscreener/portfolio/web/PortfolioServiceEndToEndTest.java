@@ -1,5 +1,6 @@
 package com.thesisscreener.portfolio.web;
 
+import com.thesisscreener.ServiceTest;
 import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The service over real HTTP: upload the sample, read results and the report, re-run, compare, delete. */
 @DatabaseTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
-        "screener.sample-portfolio=",
-        "screener.admin.password=" + PortfolioServiceEndToEndTest.ADMIN_PASSWORD})
+@ServiceTest
 class PortfolioServiceEndToEndTest {
 
     /** The first administrator, configured instead of a printed one-time password; requests sign in with HTTP Basic. */
-    static final String ADMIN_PASSWORD = "e2e-admin-password-1";
 
     @LocalServerPort
     int port;
@@ -45,7 +42,7 @@ class PortfolioServiceEndToEndTest {
 
     @BeforeEach
     void client() {
-        http = TestHttp.signedIn(port, "admin", ADMIN_PASSWORD);
+        http = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD);
     }
 
     @Test

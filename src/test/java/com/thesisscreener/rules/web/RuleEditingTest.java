@@ -1,5 +1,7 @@
 package com.thesisscreener.rules.web;
 
+import com.thesisscreener.ServiceTest;
+import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,31 +30,26 @@ import tools.jackson.databind.json.JsonMapper;
  * an edited threshold would change before anything is activated.
  */
 @DatabaseTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:rules-editing;DB_CLOSE_DELAY=-1",
-        "screener.rules-poll-interval=300ms",
-        "screener.admin.password=" + RuleEditingTest.ADMIN_PASSWORD})
+@ServiceTest
 class RuleEditingTest {
 
     /** The first administrator, configured instead of a printed one-time password; requests sign in with HTTP Basic. */
-    static final String ADMIN_PASSWORD = "rules-admin-password-1";
 
-    static final Path RULES = copyOfShippedRules();
+    static final Path RULES = ServiceTest.CopiedRules.FOLDER;
 
-    @DynamicPropertySource
-    static void rulesFolder(DynamicPropertyRegistry registry) {
-        registry.add("screener.rules-dir", RULES::toString);
-    }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ActiveRules activeRules;
 
     RestClient http;
     final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void client() {
-        http = TestHttp.signedIn(port, "admin", ADMIN_PASSWORD);
+        http = TestHttp.signedIn(port, "admin", ServiceTest.ADMIN_PASSWORD);
     }
 
     @Test
@@ -209,10 +207,12 @@ class RuleEditingTest {
 
     private JsonNode waitFor(java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
+        activeRules.poll(); // what the service does every screener.rules-poll-interval
         JsonNode status = get("/api/v1/rules");
         while (!condition.test(status)) {
             if (System.currentTimeMillis() > deadline) throw new AssertionError("rules status never reached the expected state: " + status);
             Thread.sleep(200);
+            activeRules.poll();
             status = get("/api/v1/rules");
         }
         return status;
@@ -245,15 +245,4 @@ class RuleEditingTest {
         throw new AssertionError(needle + " not found");
     }
 
-    private static Path copyOfShippedRules() {
-        try {
-            Path folder = Files.createTempDirectory("rules-editing-");
-            try (var files = Files.list(Path.of("rules"))) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) Files.copy(file, folder.resolve(file.getFileName()));
-            }
-            return folder;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
