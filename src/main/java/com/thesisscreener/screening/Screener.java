@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -93,14 +94,41 @@ public final class Screener {
      * @throws ScreeningLimitExceededException when the rules keep firing or run past the time limit
      */
     public List<Recommendation> screen(List<Company> companies) {
+        return screen(companies, screenedSoFar -> { });
+    }
+
+    /**
+     * As {@link #screen(List)}, telling {@code screenedSoFar} how many companies are screened each time a slice of
+     * {@link #SESSION_SIZE} finishes (for a progress display): one call at a time, with a growing count, the last
+     * one the number of companies.
+     */
+    public List<Recommendation> screen(List<Company> companies, IntConsumer screenedSoFar) {
+        Progress progress = new Progress(screenedSoFar);
         int slices = (companies.size() + SESSION_SIZE - 1) / SESSION_SIZE;
-        if (slices <= 1) return screenSlice(companies);
+        if (slices <= 1) return progress.after(screenSlice(companies));
         List<List<Recommendation>> parts = IntStream.range(0, slices).parallel()
-                .mapToObj(i -> screenSlice(companies.subList(i * SESSION_SIZE, Math.min(companies.size(), (i + 1) * SESSION_SIZE))))
+                .mapToObj(i -> progress.after(screenSlice(companies.subList(i * SESSION_SIZE, Math.min(companies.size(), (i + 1) * SESSION_SIZE)))))
                 .toList();
         List<Recommendation> results = new ArrayList<>(companies.size());
         parts.forEach(results::addAll);
         return results;
+    }
+
+    /** Counts screened companies across the workers of one call, reporting each new total in order. */
+    private static final class Progress {
+
+        private final IntConsumer listener;
+        private int screened;
+
+        Progress(IntConsumer listener) {
+            this.listener = java.util.Objects.requireNonNull(listener, "screenedSoFar");
+        }
+
+        synchronized List<Recommendation> after(List<Recommendation> slice) {
+            screened += slice.size();
+            listener.accept(screened);
+            return slice;
+        }
     }
 
     private List<Recommendation> screenSlice(List<Company> slice) {
