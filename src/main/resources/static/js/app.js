@@ -156,14 +156,19 @@
         xhr.send();
     }
 
-    // The job's progress: rows read as they are read, then screening, then the summary of the stored portfolio.
+    // The job's progress: rows read as they are read, companies screened as they are, storing, then the summary.
     function poll(jobUrl) {
         getJson(jobUrl, function (job) {
             progress.removeAttribute("value");
             if (job.state === "QUEUED") status.textContent = "Waiting for an earlier upload to finish · " + seconds(job.elapsedMillis);
             if (job.state === "READING") status.textContent = "Reading rows: " + number(job.rowsRead) + " read · " + seconds(job.elapsedMillis);
             if (job.state === "SCREENING") {
-                status.textContent = number(job.rowsRead) + " rows read; screening and storing them · " + seconds(job.elapsedMillis);
+                var storing = job.companiesToScreen > 0 && job.companiesScreened >= job.companiesToScreen;
+                if (job.companiesToScreen > 0) { progress.max = job.companiesToScreen; progress.value = job.companiesScreened; }
+                status.textContent = number(job.rowsRead) + " rows read; " + (storing
+                    ? "all " + number(job.companiesToScreen) + " companies screened, storing them"
+                    : number(job.companiesScreened) + " of " + number(job.companiesToScreen) + " companies screened")
+                    + " · " + seconds(job.elapsedMillis);
             }
             if (job.state === "FAILED") {
                 failed(job.problem.detail);
@@ -184,6 +189,7 @@
 
     function showSummary(p, problems) {
         button.disabled = false;
+        progress.max = 100;
         progress.value = 100;
         var summary = document.getElementById("upload-summary");
         summary.textContent = "";
@@ -222,6 +228,7 @@
         Object.keys(headers).forEach(function (h) { xhr.setRequestHeader(h, headers[h]); });
         xhr.setRequestHeader("Accept", "application/json");
         progress.hidden = false;
+        progress.max = 100;
         progress.value = 0;
         button.disabled = true;
         result.hidden = true;

@@ -6,8 +6,6 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -30,10 +28,7 @@ import java.util.List;
  */
 final class XlsxReader {
 
-    /**
-     * Style XML is parsed into POI's object model, several times its size in memory; Excel's 64,000-style ceiling
-     * fits in a few MB, so 16 MB is generous for a real file and small next to the heap.
-     */
+    /** Excel's 64,000-style ceiling fits in a few MB of style XML, so 16 MB is generous for a real file. */
     private static final long STYLES_BUDGET = 16L * 1024 * 1024;
 
     private final String fileName;
@@ -90,13 +85,13 @@ final class XlsxReader {
     }
 
     /** Cell formats, needed to tell percent and date cells; capped like the shared text. Absent styles mean "General". */
-    private StylesTable styles(OPCPackage pkg) throws Exception {
+    private StyleFormats styles(OPCPackage pkg) throws Exception {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
         if (parts.isEmpty()) {
             return null;
         }
         try (InputStream in = new LimitedInputStream(parts.get(0).getInputStream(), STYLES_BUDGET, "style table")) {
-            return new StylesTable(in);
+            return StyleFormats.read(in);
         }
     }
 
@@ -128,12 +123,12 @@ final class XlsxReader {
         private static final byte PERCENT = 2;
         private static final byte DATE = 3;
 
-        private final StylesTable styles;
+        private final StyleFormats styles;
         private final byte[] kinds;
 
-        CellKinds(StylesTable styles) {
+        CellKinds(StyleFormats styles) {
             this.styles = styles;
-            this.kinds = new byte[styles == null ? 0 : Math.min(styles.getNumCellStyles(), 64_000)]; // Excel allows 64,000 styles
+            this.kinds = new byte[styles == null ? 0 : styles.count()];
         }
 
         byte kind(int style) {
@@ -141,11 +136,10 @@ final class XlsxReader {
                 return PLAIN;
             }
             if (kinds[style] == UNKNOWN) {
-                XSSFCellStyle cellStyle = styles.getStyleAt(style);
-                String format = cellStyle == null ? null : cellStyle.getDataFormatString();
+                String format = styles.formatString(style);
                 kinds[style] = format == null ? PLAIN
                         : CellFormats.isPercentFormat(format) ? PERCENT
-                        : DateUtil.isADateFormat(cellStyle.getDataFormat(), format) ? DATE : PLAIN;
+                        : DateUtil.isADateFormat(styles.formatId(style), format) ? DATE : PLAIN;
             }
             return kinds[style];
         }

@@ -56,6 +56,12 @@ public class PortfolioService {
     /** Screens an imported file with the active rules and stores portfolio, rows, problems and results together. */
     @Transactional
     public Created store(String name, ImportedPortfolio imported) {
+        return store(name, imported, screenedSoFar -> { });
+    }
+
+    /** As {@link #store(String, ImportedPortfolio)}, telling {@code screenedSoFar} how many companies are screened as it goes. */
+    @Transactional
+    public Created store(String name, ImportedPortfolio imported, java.util.function.IntConsumer screenedSoFar) {
         meters.counter("screener.import.problems").increment(imported.problems().size());
         if (imported.companies().isEmpty()) {
             throw new NothingToScreenException("'" + imported.fileName() + "' has no row that could be screened ("
@@ -63,7 +69,7 @@ public class PortfolioService {
                     imported.problems());
         }
         RuleSet ruleSet = rules.current();
-        List<Recommendation> results = screen(ruleSet, imported.companies());
+        List<Recommendation> results = screen(ruleSet, imported.companies(), screenedSoFar);
         var now = clock.instant();
         long id = repository.insertPortfolio(name, imported.fileName(), imported.sheet(), imported.rowsRead(),
                 imported.rowsRejected(), imported.ignoredColumns(), now);
@@ -234,7 +240,12 @@ public class PortfolioService {
     }
 
     private List<Recommendation> screen(RuleSet ruleSet, List<Company> companies) {
-        List<Recommendation> results = meters.timer("screener.screening.latency").record(() -> ruleSet.screener().screen(companies));
+        return screen(ruleSet, companies, screenedSoFar -> { });
+    }
+
+    private List<Recommendation> screen(RuleSet ruleSet, List<Company> companies, java.util.function.IntConsumer screenedSoFar) {
+        List<Recommendation> results = meters.timer("screener.screening.latency")
+                .record(() -> ruleSet.screener().screen(companies, screenedSoFar));
         meters.counter("screener.screenings").increment();
         meters.counter("screener.companies.scored").increment(companies.size());
         return results;

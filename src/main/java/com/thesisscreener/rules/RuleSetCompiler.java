@@ -27,7 +27,6 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
@@ -116,6 +115,11 @@ public final class RuleSetCompiler {
     }
 
     private Build build(List<RuleFile> files) {
+        return build(files, true);
+    }
+
+    /** One pass; {@code useCache} false when a cached entry turned out unusable, so nothing of it is reused. */
+    private Build build(List<RuleFile> files, boolean useCache) {
         Build build = new Build();
         if (files.isEmpty()) {
             build.errors.add(new RuleError("rules", 0, 0, "no rule files (*.drl, *.drl.xlsx) to compile"));
@@ -128,12 +132,16 @@ public final class RuleSetCompiler {
             }
         }
         if (!build.errors.isEmpty()) return build;
+        String key = cache.key(files);
+        Optional<RuleCache.Entry> cached = useCache ? cache.load(key) : Optional.empty();
         Map<String, RuleFile> tables = new LinkedHashMap<>();
         Map<String, String> generated = new LinkedHashMap<>();
         for (RuleFile file : files) {
             if (file.isDecisionTable()) {
                 try {
-                    String drl = DecisionTables.toDrl(file);
+                    // A hit reuses the DRL its build generated from the same bytes instead of reading the workbook again.
+                    String drl = cached.map(entry -> entry.generatedDrl().get(file.name())).orElse(null);
+                    if (drl == null) drl = DecisionTables.toDrl(file);
                     tables.put(file.name(), file);
                     generated.put(file.name(), drl);
                     build.views.add(new RuleFile(file.name(), drl));
@@ -153,6 +161,7 @@ public final class RuleSetCompiler {
         for (RuleFile view : build.views) {
             RulePolicy.check(view.name(), view.content()).stream().map(build.toSheet).forEach(firstLook::add);
         }
+        if (cached.isPresent() && (!unreadable.isEmpty() || !firstLook.isEmpty())) return build(files, false);
         if (!unreadable.isEmpty() || !firstLook.isEmpty()) {
             // Report every kind of error at once: the compiler and the sandbox still look at the rest (nothing is loaded),
             // keeping what they find at lines the first look did not already explain.
@@ -166,8 +175,8 @@ public final class RuleSetCompiler {
         }
 
         String version = versionOf(files);
-        String key = cache.key(files);
-        KieBase kieBase = cache.load(key).flatMap(entry -> fromCache(entry, key, build)).orElse(null);
+        KieBase kieBase = cached.flatMap(entry -> fromCache(entry, key, build)).orElse(null);
+        if (cached.isPresent() && kieBase == null) return build(files, false);
         if (kieBase == null) kieBase = compileAndVerify(build, tables.keySet(), version, key);
         if (kieBase == null) return build;
         int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
@@ -239,15 +248,12 @@ public final class RuleSetCompiler {
             cache.evict(key);
             return Optional.empty();
         }
-        KieServices kieServices = KieServices.get();
         try {
-            KieModule module = kieServices.getRepository().addKieModule(kieServices.getResources().newByteArrayResource(entry.module()));
-            KieBase kieBase = kieServices.newKieContainer(module.getReleaseId()).getKieBase();
-            kieServices.getRepository().removeKieModule(module.getReleaseId());
+            KieBase kieBase = entry.ruleBase();
             build.warnings.addAll(entry.warnings());
             cache.hit();
             return Optional.of(kieBase);
-        } catch (RuntimeException damaged) {
+        } catch (RuntimeException | ReflectiveOperationException | LinkageError damaged) {
             cache.evict(key);
             return Optional.empty();
         }

@@ -5,15 +5,14 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * Scores companies with one compiled rule set. Thread-safe: every evaluation works in a session of its own, taken
@@ -31,11 +30,6 @@ public final class Screener {
     public static final int SESSION_SIZE = 5_000;
     private static final Comparator<Finding> LARGEST_EFFECT_FIRST =
             Comparator.comparingInt((Finding f) -> -Math.abs(f.points())).thenComparing(Finding::ruleId);
-    /**
-     * Halts sessions that outlive their time limit; one daemon thread for every screener. Cancelled checks leave the
-     * queue at once: otherwise every scoring call would leave one behind for the whole time limit.
-     */
-    private static final ScheduledExecutorService WATCHDOG = watchdog();
     /** Sessions made ready with each screener; the pool grows when more evaluations run at once and keeps them. */
     private static final int POOLED_SESSIONS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
@@ -93,14 +87,41 @@ public final class Screener {
      * @throws ScreeningLimitExceededException when the rules keep firing or run past the time limit
      */
     public List<Recommendation> screen(List<Company> companies) {
+        return screen(companies, screenedSoFar -> { });
+    }
+
+    /**
+     * As {@link #screen(List)}, telling {@code screenedSoFar} how many companies are screened each time a slice of
+     * {@link #SESSION_SIZE} finishes (for a progress display): one call at a time, with a growing count, the last
+     * one the number of companies.
+     */
+    public List<Recommendation> screen(List<Company> companies, IntConsumer screenedSoFar) {
+        Progress progress = new Progress(screenedSoFar);
         int slices = (companies.size() + SESSION_SIZE - 1) / SESSION_SIZE;
-        if (slices <= 1) return screenSlice(companies);
+        if (slices <= 1) return progress.after(screenSlice(companies));
         List<List<Recommendation>> parts = IntStream.range(0, slices).parallel()
-                .mapToObj(i -> screenSlice(companies.subList(i * SESSION_SIZE, Math.min(companies.size(), (i + 1) * SESSION_SIZE))))
+                .mapToObj(i -> progress.after(screenSlice(companies.subList(i * SESSION_SIZE, Math.min(companies.size(), (i + 1) * SESSION_SIZE)))))
                 .toList();
         List<Recommendation> results = new ArrayList<>(companies.size());
         parts.forEach(results::addAll);
         return results;
+    }
+
+    /** Counts screened companies across the workers of one call, reporting each new total in order. */
+    private static final class Progress {
+
+        private final IntConsumer listener;
+        private int screened;
+
+        Progress(IntConsumer listener) {
+            this.listener = java.util.Objects.requireNonNull(listener, "screenedSoFar");
+        }
+
+        synchronized List<Recommendation> after(List<Recommendation> slice) {
+            screened += slice.size();
+            listener.accept(screened);
+            return slice;
+        }
     }
 
     private List<Recommendation> screenSlice(List<Company> slice) {
@@ -142,23 +163,28 @@ public final class Screener {
         return scorecard;
     }
 
-    /** Fires with a cap on firings and a watchdog that halts the session at the time limit. */
+    /**
+     * Fires with a cap on firings and a time limit. The clock is read before each firing and, once past the limit, every
+     * remaining activation is refused, which ends the firing: the same point a halt from another thread would stop it
+     * (between firings), without a timer per call, whose shared queue the scoring threads contended for.
+     */
     private void fireWithinLimits(KieSession session, int companies) {
         long maxFirings = limits.maxFirings(companies);
         long maxMillis = Math.max(1, limits.maxTime(companies).toMillis());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+        AgendaFilter withinTime = match -> {
+            if (timedOut.get()) return false;
+            if (System.nanoTime() - deadline < 0) return true;
             timedOut.set(true);
-            session.halt();
-        }, maxMillis, TimeUnit.MILLISECONDS);
+            return false;
+        };
         long fired;
         try {
-            fired = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, maxFirings + 1));
+            fired = session.fireAllRules(withinTime, (int) Math.min(Integer.MAX_VALUE, maxFirings + 1));
         } catch (StackOverflowError recursion) {
             throw new ScreeningLimitExceededException("rule set recursed without end while screening " + companies
                     + " companies: a function or rule probably calls itself", recursion);
-        } finally {
-            watchdog.cancel(false);
         }
         if (fired > maxFirings) {
             throw new ScreeningLimitExceededException("rule set kept firing: more than " + maxFirings + " firings for "
@@ -180,16 +206,6 @@ public final class Screener {
                 : cause instanceof ArithmeticException ? "did arithmetic that failed (" + cause.getMessage() + ")"
                 : "stopped with an error" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return rule + what;
-    }
-
-    private static ScheduledExecutorService watchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "screening-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 
     private Recommendation recommend(Company company, Scorecard.Tally tally, VolumeCheck volume, Scorecard scorecard) {

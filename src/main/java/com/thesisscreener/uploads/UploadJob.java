@@ -20,6 +20,7 @@ final class UploadJob {
     final AtomicInteger companiesRead = new AtomicInteger();
     private volatile State state = State.QUEUED;
     private volatile int screened;
+    private volatile int toScreen;
     private volatile Instant finishedAt;
     private volatile Long portfolioId;
     private volatile String portfolioName;
@@ -41,8 +42,15 @@ final class UploadJob {
         state = State.READING;
     }
 
-    void screening() {
+    /** The companies read are being screened (then stored); {@link #screened()} counts them as they are. */
+    void screening(int companies) {
+        this.toScreen = companies;
         state = State.SCREENING;
+    }
+
+    /** Called from the screening workers as slices finish: the count only grows. */
+    void screenedSoFar(int companies) {
+        screened = Math.max(screened, companies);
     }
 
     void done(long portfolioId, String name, int screened, int problems, Instant at) {
@@ -68,8 +76,14 @@ final class UploadJob {
         return state == State.DONE || state == State.FAILED;
     }
 
+    /** Companies screened so far while screening; when done, those stored. */
     int screened() {
         return screened;
+    }
+
+    /** Companies the screening started with (0 until it starts): screened() of toScreen() is the progress. */
+    int toScreen() {
+        return toScreen;
     }
 
     Long portfolioId() {

@@ -35,7 +35,7 @@ class UploadJobController {
 
     /** A job as clients see it; {@code portfolio} once it is done, {@code problem} when it failed. */
     record JobView(String id, UploadJob.State state, boolean finished, String fileName,
-                   int rowsRead, int companiesScreened, long elapsedMillis, Outcome portfolio, Problem problem, Map<String, String> links) {
+                   int rowsRead, int companiesToScreen, int companiesScreened, long elapsedMillis, Outcome portfolio, Problem problem, Map<String, String> links) {
     }
 
     record Outcome(long id, String name, int rowsRead, int screened, int rejected, int problems) {
@@ -60,7 +60,8 @@ class UploadJobController {
 
     @GetMapping("/{jobId}")
     @Operation(operationId = "getUpload", summary = "Progress of an upload job, then its outcome",
-            description = "state READING counts rowsRead as they are read; SCREENING while the companies are screened and stored; "
+            description = "state READING counts rowsRead as they are read; SCREENING counts companiesScreened of companiesToScreen as they "
+                    + "are screened, then stores them (screened = to screen: storing); "
                     + "DONE with the portfolio, or FAILED with the problem the synchronous upload would have answered. Jobs are kept "
                     + "for an hour after they finish and are visible to the user who started them and to ADMINs.")
     JobView get(@PathVariable String jobId, Authentication auth) {
@@ -81,7 +82,7 @@ class UploadJobController {
         }
         UploadJob.Failure failure = job.failure();
         Problem problem = failure == null ? null : new Problem(failure.status(), failure.type(), failure.title(), failure.detail());
-        return new JobView(job.id, job.state(), job.finished(), job.fileName, job.rowsRead.get(), job.screened(),
+        return new JobView(job.id, job.state(), job.finished(), job.fileName, job.rowsRead.get(), job.toScreen(), job.screened(),
                 job.elapsedMillis(jobs.clock().instant()), outcome, problem, links);
     }
 }

@@ -102,8 +102,8 @@ public class UploadJobs {
             job.rowsRead.set(summary.rowsRead());
             ImportedPortfolio imported = new ImportedPortfolio(summary.fileName(), summary.sheet(), companies, summary.problems(),
                     summary.rowsRead(), summary.ignoredColumns(), summary.problemsOmitted());
-            job.screening();
-            PortfolioService.Created created = portfolios.store(name, imported);
+            job.screening(companies.size());
+            PortfolioService.Created created = portfolios.store(name, imported, job::screenedSoFar);
             job.done(created.portfolio().id(), created.portfolio().name(), created.results().size(),
                     imported.problems().size() + imported.problemsOmitted(), clock.instant());
         } catch (UnreadableFileException e) {

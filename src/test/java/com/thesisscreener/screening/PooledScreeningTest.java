@@ -26,6 +26,19 @@ class PooledScreeningTest {
     }
 
     @Test
+    void aLargeBatchReportsTheCompaniesScreenedAsEachSliceFinishesEndingWithAllOfThem() {
+        List<Company> companies = companies(Screener.SESSION_SIZE * 2 + 777);
+        List<Integer> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        List<Recommendation> batch = ShippedRules.screener().screen(companies, reported::add);
+
+        assertThat(batch).hasSize(companies.size());
+        assertThat(reported).hasSize(3).isSorted().doesNotHaveDuplicates();
+        assertThat(reported.get(2)).isEqualTo(companies.size());
+        assertThat(reported.get(0)).isIn(Screener.SESSION_SIZE, 777);
+    }
+
+    @Test
     void callsAtTheSameTimeNeverSeeEachOthersCompanies() throws Exception {
         List<Company> companies = companies(400);
         Screener screener = ShippedRules.screener();

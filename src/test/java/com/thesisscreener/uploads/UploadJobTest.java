@@ -41,6 +41,7 @@ class UploadJobTest {
 
         assertThat(job.get("state").asString()).isEqualTo("DONE");
         assertThat(job.get("rowsRead").asInt()).isEqualTo(32);
+        assertThat(job.get("companiesToScreen").asInt()).isEqualTo(32);
         assertThat(job.get("companiesScreened").asInt()).isEqualTo(32);
         assertThat(job.get("elapsedMillis").asLong()).isPositive();
         long id = job.get("portfolio").get("id").asLong();
