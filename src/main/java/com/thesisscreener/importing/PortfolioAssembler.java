@@ -1,8 +1,9 @@
 package com.thesisscreener.importing;
 
-import com.thesisscreener.importing.Conversion.NotReadable;
 import com.thesisscreener.importing.UnreadableFileException.Reason;
 import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.InputValue.NotReadable;
+import com.thesisscreener.screening.InputValues;
 import org.apache.poi.ss.util.CellReference;
 
 import java.util.ArrayList;
@@ -312,7 +313,7 @@ final class PortfolioAssembler implements RowSink {
                 return null;
             }
             String text = cell.display().strip();
-            if (Conversions.isMissing(text)) {
+            if (InputValues.isMissing(text)) {
                 return spec.required() ? spec.expected() : null;
             }
             if (spec.position() != null) {
