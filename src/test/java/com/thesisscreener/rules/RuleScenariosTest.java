@@ -138,7 +138,7 @@ class RuleScenariosTest {
         ImportedPortfolio imported = new PortfolioReader(ImportLimits.defaults()).read(csv);
 
         assertThat(loaded.problems()).extracting(RuleError::toString).containsExactly(
-                "share.yaml:4:23 apiRevenueShare takes a fraction between 0 and 1 or a percentage like 45%, not '45'");
+                "share.yaml:3:22 apiRevenueShare takes a fraction between 0 and 1 or a percentage like 45%, not '45'");
         assertThat(imported.problems()).singleElement().satisfies(problem ->
                 assertThat(problem.message()).endsWith("'45' is not readable; expected a fraction between 0 and 1 or a percentage like 45%"));
     }
