@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.thesisscreener.rules.ActiveRules;
+import com.thesisscreener.rules.RulesSettings;
 import com.thesisscreener.security.ApiKeys;
 import com.thesisscreener.security.SecurityConfiguration;
 import com.thesisscreener.security.SecuritySettings;
@@ -42,7 +43,7 @@ class ScoreControllerTest {
              "pricePerTokenChange":-0.8}""";
 
     @TestConfiguration
-    @EnableConfigurationProperties({ScoringSettings.class, SecuritySettings.class})
+    @EnableConfigurationProperties({ScoringSettings.class, SecuritySettings.class, RulesSettings.class})
     static class Meters {
         @Bean
         MeterRegistry meterRegistry() {
@@ -142,7 +143,7 @@ class ScoreControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("marketCapUsd"))
-                .andExpect(jsonPath("$.detail").value(containsString("marketCapUsd must be greater than or equal to 0")));
+                .andExpect(jsonPath("$.detail").value(containsString("marketCapUsd takes an amount in US dollars, 0 or more")));
     }
 
     @Test
@@ -151,6 +152,24 @@ class ScoreControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("apiRevenueShare"))
                 .andExpect(jsonPath("$.detail").value(containsString("(was 45.0)")));
+    }
+
+    @Test
+    void aTickerOverTheImportersLimitIsRefusedNamingTheFieldAndTheLimit() throws Exception {
+        score("{\"ticker\":\"" + "T".repeat(64) + "\",\"segment\":\"OTHER\"}").andExpect(status().isOk());
+        score("{\"ticker\":\"" + "T".repeat(65) + "\",\"segment\":\"OTHER\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("ticker"))
+                .andExpect(jsonPath("$.detail").value(containsString("64")));
+    }
+
+    @Test
+    void aNameOverTheImportersLimitIsRefusedNamingTheField() throws Exception {
+        score("{\"ticker\":\"A\",\"name\":\"" + "n".repeat(256) + "\",\"segment\":\"OTHER\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("name"))
+                .andExpect(jsonPath("$.detail").value(containsString("255")));
     }
 
     @Test
