@@ -36,6 +36,9 @@ final class PortfolioAssembler implements RowSink {
     private static final int EXCEL_MAX_ROWS = 1_048_576;
     /** Longer values are shortened in problems so messages stay readable. */
     private static final int SHOWN_VALUE_CHARS = 60;
+    /** What a formula cell saved without its value needs, completing "expected ...". */
+    static final String UNSAVED_FORMULA = "a value, but the cell holds a formula without a saved value: open and save the file in "
+            + "Excel (or type the value)";
 
     private record Mapped(int column, Columns.Spec<?> spec, String header) {
     }
@@ -299,6 +302,9 @@ final class PortfolioAssembler implements RowSink {
         if (cell == null || (cell.error() && "#N/A".equalsIgnoreCase(cell.text().strip()))) {
             // Empty, or #N/A: the spreadsheet way to say "not known". Other errors are broken formulas.
             return spec.required() ? spec.expected() : null;
+        }
+        if (cell.unsavedFormula()) {
+            return UNSAVED_FORMULA;
         }
         if (cell.error()) {
             return spec.expected();
