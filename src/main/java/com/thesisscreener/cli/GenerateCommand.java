@@ -1,6 +1,7 @@
 package com.thesisscreener.cli;
 
 import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.CompanyField;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -14,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,17 +29,9 @@ final class GenerateCommand {
 
     private static final Set<String> OPTIONS = Set.of("rows", "out", "seed", "format");
     /** The sample workbook's headers (sample-data/README.md), in the order of the Company record. */
-    static final String[] XLSX_HEADERS = {"Ticker", "Company", "Segment", "Proprietary data", "Distribution switching cost",
-            "Owns compute", "API revenue share", "Token volume growth", "Price per token change", "Open-source gap (months)",
-            "Gross margin", "Gross margin change", "Revenue growth", "EV/Sales", "Market cap (USD)", "EU revenue share",
-            "Single-geography fab dependency", "Hyperscaler revenue share", "Capex/Revenue", "Agentic production contracts",
-            "Sovereign AI exposure"};
+    static final String[] XLSX_HEADERS = Arrays.stream(CompanyField.values()).map(f -> f.column().header()).toArray(String[]::new);
     /** The sample CSV's headers: the field names. */
-    static final String[] CSV_HEADERS = {"ticker", "name", "segment", "proprietaryData", "distributionSwitchingCost",
-            "ownsCompute", "apiRevenueShare", "tokenVolumeGrowth", "pricePerTokenChange", "openSourceGapMonths",
-            "grossMargin", "grossMarginChange", "revenueGrowth", "evToSales", "marketCapUsd", "euRevenueShare",
-            "singleGeographyFabDependency", "hyperscalerRevenueShare", "capexToRevenue", "agenticProductionContracts",
-            "sovereignAiExposure"};
+    static final String[] CSV_HEADERS = Arrays.stream(CompanyField.values()).map(CompanyField::fieldName).toArray(String[]::new);
     private static final int MAX_ROWS = 1_048_575; // Excel's sheet limit less the header
 
     private final PrintWriter out;
