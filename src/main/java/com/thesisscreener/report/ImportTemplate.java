@@ -1,7 +1,6 @@
 package com.thesisscreener.report;
 
 import com.thesisscreener.screening.CompanyField;
-import com.thesisscreener.screening.FieldDomain;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -65,7 +64,7 @@ public final class ImportTemplate {
             String whenEmpty = input.required() ? "This column is required on every row."
                     : column.whenEmpty() != null ? column.whenEmpty() : EMPTY_IS_UNKNOWN;
             return new Column(column.header(), column.meaning(), column.accepted() + " " + whenEmpty, column.example(),
-                    formatOf(input.domain().unit()), input.choices(), input.required());
+                    cellFormat(input), input.choices(), input.required());
         }
 
         /** Characters wide: the longest word of the header or the example, within 9 to 26. */
@@ -75,9 +74,12 @@ public final class ImportTemplate {
         }
     }
 
-    /** Ratios show as percentages (0.45 as 45.0%), amounts with thousands separators, everything else as typed. */
-    private static String formatOf(FieldDomain.Unit unit) {
-        return switch (unit) {
+    /**
+     * The number format of an input's cells: ratios as percentages (0.45 as 45.0%), amounts with thousands
+     * separators, everything else as typed. The generator writes its workbooks in the same formats.
+     */
+    public static String cellFormat(CompanyField input) {
+        return switch (input.domain().unit()) {
             case PERCENT, SIGNED_PERCENT, TIMES -> PERCENT;
             case MONTHS, MULTIPLE -> "0.0";
             case DOLLARS -> MONEY;

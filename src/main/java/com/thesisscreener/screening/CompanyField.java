@@ -135,7 +135,8 @@ public enum CompanyField {
 
     private static final Map<String, CompanyField> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(CompanyField::fieldName, Function.identity()));
-    private static final CompanyField[] ALL = values();
+    /** Every input, shared (values() copies the array on each call; the what-if search copies companies often). */
+    static final CompanyField[] ALL = values();
     private static final Map<String, Class<?>> TYPES = Arrays.stream(Company.class.getRecordComponents())
             .collect(Collectors.toUnmodifiableMap(RecordComponent::getName, RecordComponent::getType));
 
