@@ -4,12 +4,15 @@ import com.thesisscreener.screening.InputValue.NotReadable;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one parser of analyst-typed values: spreadsheet cells, CSV fields, rule scenarios and the text a REST
@@ -27,8 +30,9 @@ public final class InputValues {
     private InputValues() {
     }
 
-    /** Cell texts that mean "not known" (compared lower-case); "none" is not one of them: it is a switching cost. */
-    private static final Set<String> MISSING = Set.of("", "n/a", "na", "n.a.", "#n/a", "-", "--", "\u2014", "\u2013");
+    /** Texts besides an empty one that mean "not known" (compared ignoring case); "none" is a switching cost, not one of them. */
+    public static final List<String> MISSING_MARKERS = List.of("n/a", "na", "n.a.", "#n/a", "-", "--", "\u2014", "\u2013");
+    private static final Set<String> MISSING = Stream.concat(Stream.of(""), MISSING_MARKERS.stream()).collect(Collectors.toUnmodifiableSet());
 
     /** Whether typed text means "not known": empty, n/a, na, n.a., #N/A, -, --, or a dash. */
     public static boolean isMissing(String text) {
