@@ -206,7 +206,7 @@ public final class InputValues {
      *
      * @param digits the plain decimal it was read from, before any percent division, for exact rescaling
      */
-    public record Parsed(double value, boolean percent, String digits) {
+    record Parsed(double value, boolean percent, String digits) {
 
         BigDecimal exact() {
             return percent ? new BigDecimal(digits).movePointLeft(2) : new BigDecimal(digits);
@@ -222,7 +222,7 @@ public final class InputValues {
      * Parses "45%", "-0.6", "(12%)", "+250 %", "1,234.5", "0,45", "2.5E9"; null when the text is not a number.
      * "1,234" is read as a thousands separator, never as a decimal comma.
      */
-    public static Parsed parse(String text) {
+    static Parsed parse(String text) {
         double plain = plainNumber(text);
         if (!Double.isNaN(plain)) {
             return new Parsed(plain, false, text); // most cells: no regular expression, no BigDecimal
@@ -267,7 +267,7 @@ public final class InputValues {
      * "2100000000"), else NaN. Such text is exactly what {@code BigDecimal} would read, and
      * {@link Double#parseDouble} rounds it the same way.
      */
-    public static double plainNumber(String text) {
+    static double plainNumber(String text) {
         int length = text.length();
         if (length == 0 || length > 40) {
             return Double.NaN;
@@ -376,7 +376,7 @@ public final class InputValues {
     }
 
     /** Upper-case letters and digits only, "&" read as "and": "Power & cooling" and "power-and-cooling" agree. */
-    public static String compactName(String text) {
+    static String compactName(String text) {
         String upper = text.toUpperCase(Locale.ROOT).replace("&", "AND");
         StringBuilder out = new StringBuilder(upper.length());
         for (int i = 0; i < upper.length(); ) {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.thesisscreener.rules.ActiveRules;
+import com.thesisscreener.rules.RulesSettings;
 import com.thesisscreener.security.ApiKeys;
 import com.thesisscreener.security.SecurityConfiguration;
 import com.thesisscreener.security.SecuritySettings;
@@ -39,7 +40,7 @@ class ScoreWhatIfTest {
              "pricePerTokenChange":-0.8}""";
 
     @TestConfiguration
-    @EnableConfigurationProperties({ScoringSettings.class, SecuritySettings.class})
+    @EnableConfigurationProperties({ScoringSettings.class, SecuritySettings.class, RulesSettings.class})
     static class Meters {
         @Bean
         MeterRegistry meterRegistry() {
