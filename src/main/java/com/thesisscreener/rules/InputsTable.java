@@ -2,7 +2,6 @@ package com.thesisscreener.rules;
 
 import com.thesisscreener.screening.CompanyField;
 import com.thesisscreener.screening.InputValues;
-import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
@@ -45,14 +44,10 @@ public final class InputsTable {
             String readBy = catalogue.rules().stream()
                     .filter(rule -> rule.requires().contains(field.fieldName()) || rule.reads().contains(field.fieldName()))
                     .map(ThesisCatalogue.ThesisRule::id).distinct().collect(Collectors.joining(", "));
-            page.append(row(Integer.toString(field.ordinal() + 1), column.header(), "`" + field.fieldName() + "`",
+            page.append(RulesTable.row(Integer.toString(field.ordinal() + 1), column.header(), "`" + field.fieldName() + "`",
                     column.accepted() + (field.required() ? " Required." : "") + (column.whenEmpty() != null ? " " + column.whenEmpty() : ""),
                     String.join(", ", column.aliases()), readBy));
         }
         return page.toString();
-    }
-
-    private static String row(String... cells) {
-        return "| " + Arrays.stream(cells).map(c -> c.isEmpty() ? " " : c.replace("|", "\\|")).collect(Collectors.joining(" | ")) + " |\n";
     }
 }
