@@ -1,6 +1,8 @@
 package com.thesisscreener.cli;
 
+import com.thesisscreener.report.ImportTemplate;
 import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.CompanyField;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -14,6 +16,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,17 +32,10 @@ final class GenerateCommand {
 
     private static final Set<String> OPTIONS = Set.of("rows", "out", "seed", "format");
     /** The sample workbook's headers (sample-data/README.md), in the order of the Company record. */
-    static final String[] XLSX_HEADERS = {"Ticker", "Company", "Segment", "Proprietary data", "Distribution switching cost",
-            "Owns compute", "API revenue share", "Token volume growth", "Price per token change", "Open-source gap (months)",
-            "Gross margin", "Gross margin change", "Revenue growth", "EV/Sales", "Market cap (USD)", "EU revenue share",
-            "Single-geography fab dependency", "Hyperscaler revenue share", "Capex/Revenue", "Agentic production contracts",
-            "Sovereign AI exposure"};
+    static final String[] XLSX_HEADERS = Arrays.stream(CompanyField.values()).map(f -> f.column().header()).toArray(String[]::new);
     /** The sample CSV's headers: the field names. */
-    static final String[] CSV_HEADERS = {"ticker", "name", "segment", "proprietaryData", "distributionSwitchingCost",
-            "ownsCompute", "apiRevenueShare", "tokenVolumeGrowth", "pricePerTokenChange", "openSourceGapMonths",
-            "grossMargin", "grossMarginChange", "revenueGrowth", "evToSales", "marketCapUsd", "euRevenueShare",
-            "singleGeographyFabDependency", "hyperscalerRevenueShare", "capexToRevenue", "agenticProductionContracts",
-            "sovereignAiExposure"};
+    static final String[] CSV_HEADERS = Arrays.stream(CompanyField.values()).map(CompanyField::fieldName).toArray(String[]::new);
+    private static final CompanyField[] FIELDS = CompanyField.values();
     private static final int MAX_ROWS = 1_048_575; // Excel's sheet limit less the header
 
     private final PrintWriter out;
@@ -93,9 +91,11 @@ final class GenerateCommand {
         workbook.setCompressTempFiles(true);
         try (OutputStream stream = Files.newOutputStream(file)) {
             SXSSFSheet sheet = workbook.createSheet("Portfolio");
-            CellStyle percent = style(workbook, "0.0%");
-            CellStyle multiple = style(workbook, "0.0");
-            CellStyle money = style(workbook, "#,##0");
+            CellStyle[] styles = new CellStyle[FIELDS.length];
+            Map<String, CellStyle> byFormat = new HashMap<>();
+            for (int c = 0; c < FIELDS.length; c++) {
+                styles[c] = byFormat.computeIfAbsent(ImportTemplate.cellFormat(FIELDS[c]), format -> style(workbook, format));
+            }
             Row header = sheet.createRow(0);
             for (int c = 0; c < XLSX_HEADERS.length; c++) {
                 header.createCell(c).setCellValue(XLSX_HEADERS[c]);
@@ -104,27 +104,9 @@ final class GenerateCommand {
             for (int r = 1; r <= rows; r++) {
                 Company company = portfolio.next();
                 Row row = sheet.createRow(r);
-                text(row, 0, company.ticker());
-                text(row, 1, company.name());
-                text(row, 2, company.segment().name());
-                text(row, 3, flag(company.proprietaryData()));
-                text(row, 4, company.distributionSwitchingCost() == null ? null : company.distributionSwitchingCost().name());
-                text(row, 5, flag(company.ownsCompute()));
-                number(row, 6, company.apiRevenueShare(), percent);
-                number(row, 7, company.tokenVolumeGrowth(), percent);
-                number(row, 8, company.pricePerTokenChange(), percent);
-                number(row, 9, company.openSourceGapMonths(), null);
-                number(row, 10, company.grossMargin(), percent);
-                number(row, 11, company.grossMarginChange(), percent);
-                number(row, 12, company.revenueGrowth(), percent);
-                number(row, 13, company.evToSales(), multiple);
-                number(row, 14, company.marketCapUsd(), money);
-                number(row, 15, company.euRevenueShare(), percent);
-                number(row, 16, company.singleGeographyFabDependency(), percent);
-                number(row, 17, company.hyperscalerRevenueShare(), percent);
-                number(row, 18, company.capexToRevenue(), percent);
-                number(row, 19, company.agenticProductionContracts() == null ? null : company.agenticProductionContracts().doubleValue(), null);
-                text(row, 20, flag(company.sovereignAiExposure()));
+                for (int c = 0; c < FIELDS.length; c++) {
+                    cell(row, c, FIELDS[c].valueOf(company), styles[c]);
+                }
             }
             workbook.write(stream);
         } finally {
@@ -142,25 +124,10 @@ final class GenerateCommand {
                 Company c = portfolio.next();
                 line.setLength(0);
                 // No value contains a comma or a quote, so nothing needs quoting (as in the sample CSV).
-                line.append(c.ticker()).append(',').append(c.name()).append(',').append(c.segment().name());
-                field(line, flag(c.proprietaryData()));
-                field(line, c.distributionSwitchingCost() == null ? null : c.distributionSwitchingCost().name());
-                field(line, flag(c.ownsCompute()));
-                field(line, c.apiRevenueShare());
-                field(line, c.tokenVolumeGrowth());
-                field(line, c.pricePerTokenChange());
-                field(line, c.openSourceGapMonths());
-                field(line, c.grossMargin());
-                field(line, c.grossMarginChange());
-                field(line, c.revenueGrowth());
-                field(line, c.evToSales());
-                field(line, c.marketCapUsd() == null ? null : String.format(Locale.ROOT, "%.0f", c.marketCapUsd()));
-                field(line, c.euRevenueShare());
-                field(line, c.singleGeographyFabDependency());
-                field(line, c.hyperscalerRevenueShare());
-                field(line, c.capexToRevenue());
-                field(line, c.agenticProductionContracts() == null ? null : c.agenticProductionContracts().toString());
-                field(line, flag(c.sovereignAiExposure()));
+                for (int f = 0; f < FIELDS.length; f++) {
+                    if (f > 0) line.append(',');
+                    field(line, FIELDS[f].valueOf(c));
+                }
                 writer.append(line).append('\n');
             }
         }
@@ -172,42 +139,34 @@ final class GenerateCommand {
         return style;
     }
 
-    private static void text(Row row, int column, String value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(value);
-        }
-    }
-
-    private static void number(Row row, int column, Double value, CellStyle style) {
-        if (value != null) {
+    /** A number as a number cell in the input's format; a flag as yes/no, a choice by its name; nothing when unknown. */
+    private static void cell(Row row, int column, Object value, CellStyle style) {
+        if (value instanceof Number number) {
             var cell = row.createCell(column);
-            cell.setCellValue(value);
-            if (style != null) {
-                cell.setCellStyle(style);
-            }
+            cell.setCellValue(number.doubleValue());
+            cell.setCellStyle(style);
+        } else if (value != null) {
+            row.createCell(column).setCellValue(text(value));
         }
     }
 
-    private static String flag(Boolean value) {
-        return value == null ? null : value ? "yes" : "no";
+    private static String text(Object value) {
+        if (value instanceof Boolean flag) return flag ? "yes" : "no";
+        if (value instanceof Enum<?> constant) return constant.name();
+        return value.toString();
     }
 
-    private static void field(StringBuilder line, String value) {
-        line.append(',');
-        if (value != null) {
-            line.append(value);
-        }
-    }
-
-    private static void field(StringBuilder line, Double value) {
-        line.append(',');
-        if (value != null) {
-            double v = value;
+    /** Fractions as plain decimals, whole numbers without a point, as in the sample CSV; nothing when unknown. */
+    private static void field(StringBuilder line, Object value) {
+        if (value instanceof Double number) {
+            double v = number;
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 line.append((long) v);
             } else {
                 line.append(v); // Double.toString: shortest text that reads back as the same number
             }
+        } else if (value != null) {
+            line.append(text(value));
         }
     }
 }

@@ -1,8 +1,8 @@
 package com.thesisscreener.importing;
 
+import com.thesisscreener.screening.InputValue;
 import org.apache.poi.ss.util.NumberToTextConverter;
 
-import java.math.BigDecimal;
 
 /** Turns numeric cell values into text without losing precision to the display format. */
 final class CellFormats {
@@ -16,14 +16,7 @@ final class CellFormats {
      * binary noise such as 0.45000000000000001.
      */
     static String numberText(double value, boolean percentFormatted) {
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
-        }
-        BigDecimal number = new BigDecimal(NumberToTextConverter.toText(value));
-        if (percentFormatted) {
-            return plain(number.movePointRight(2)) + "%";
-        }
-        return plain(number);
+        return InputValue.displayText(shown(value), percentFormatted);
     }
 
     static String numberText(double value, String formatString) {
@@ -56,10 +49,6 @@ final class CellFormats {
         }
         double value = Double.parseDouble(text.toString());
         return significant <= 15 ? value : shown(value);
-    }
-
-    private static String plain(BigDecimal number) {
-        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
     }
 
     /** Whether a number format shows the value as a percentage: a % outside quotes, escapes and [brackets]. */

@@ -1,8 +1,9 @@
 package com.thesisscreener.importing;
 
-import com.thesisscreener.importing.Conversion.NotReadable;
 import com.thesisscreener.importing.UnreadableFileException.Reason;
 import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.InputValue.NotReadable;
+import com.thesisscreener.screening.InputValues;
 import org.apache.poi.ss.util.CellReference;
 
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ final class PortfolioAssembler implements RowSink {
     private static final int EXCEL_MAX_ROWS = 1_048_576;
     /** Longer values are shortened in problems so messages stay readable. */
     private static final int SHOWN_VALUE_CHARS = 60;
+    /** What a formula cell saved without its value needs, completing "expected ...". */
+    static final String UNSAVED_FORMULA = "a value, but the cell holds a formula without a saved value: open and save the file in "
+            + "Excel (or type the value)";
 
     private record Mapped(int column, Columns.Spec<?> spec, String header) {
     }
@@ -299,6 +303,9 @@ final class PortfolioAssembler implements RowSink {
             // Empty, or #N/A: the spreadsheet way to say "not known". Other errors are broken formulas.
             return spec.required() ? spec.expected() : null;
         }
+        if (cell.unsavedFormula()) {
+            return UNSAVED_FORMULA;
+        }
         if (cell.error()) {
             return spec.expected();
         }
@@ -312,7 +319,7 @@ final class PortfolioAssembler implements RowSink {
                 return null;
             }
             String text = cell.display().strip();
-            if (Conversions.isMissing(text)) {
+            if (InputValues.isMissing(text)) {
                 return spec.required() ? spec.expected() : null;
             }
             if (spec.position() != null) {

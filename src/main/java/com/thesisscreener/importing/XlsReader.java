@@ -1,5 +1,9 @@
 package com.thesisscreener.importing;
 
+import org.apache.poi.hssf.record.CellValueRecordInterface;
+import org.apache.poi.hssf.record.FormulaRecord;
+import org.apache.poi.hssf.record.aggregates.FormulaRecordAggregate;
+import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -9,18 +13,24 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellAddress;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a legacy .xls (and recognises encrypted .xlsx, which is an OLE2 container too). The whole workbook is
  * loaded, which the file size limit and the format's own 65,536-row ceiling keep bounded. Formulas are never
  * evaluated (no evaluator is ever created), so external workbook links are never followed: a formula cell gives
- * the result Excel cached when it saved the file.
+ * the result Excel cached when it saved the file. A file written by a program that never computed its formulas
+ * (POI and some exporters) holds a placeholder 0 and a "calculate on load" flag Excel itself never writes; such a
+ * cell is handed on as {@link SheetCell#unsavedFormula}, not read as 0. (A formula such a program did compute
+ * to exactly 0 looks the same and is reported too: saving the file in Excel settles both.)
  */
 final class XlsReader {
 
@@ -47,9 +57,10 @@ final class XlsReader {
                     if (!sink.startSheet(workbook.getSheetName(i))) {
                         continue;
                     }
-                    Sheet sheet = workbook.getSheetAt(i);
+                    HSSFSheet sheet = workbook.getSheetAt(i);
+                    Set<CellAddress> unsaved = unsavedFormulas(sheet);
                     for (Row row : sheet) {
-                        cells(row, cells);
+                        cells(row, cells, unsaved);
                         if (!sink.row(row.getRowNum() + 1, cells)) {
                             break;
                         }
@@ -60,10 +71,29 @@ final class XlsReader {
         }
     }
 
-    private static void cells(Row row, List<SheetCell> cells) {
+    /** Where the sheet holds formulas never computed: a placeholder 0 under the flag Excel never sets. */
+    private static Set<CellAddress> unsavedFormulas(HSSFSheet sheet) {
+        Set<CellAddress> unsaved = new HashSet<>();
+        Iterator<CellValueRecordInterface> records = sheet.getSheet().getCellValueIterator();
+        while (records.hasNext()) {
+            if (records.next() instanceof FormulaRecordAggregate aggregate) {
+                FormulaRecord formula = aggregate.getFormulaRecord();
+                if (formula.isCalcOnLoad() && formula.getCachedResultType() == CellType.NUMERIC.getCode() && formula.getValue() == 0) {
+                    unsaved.add(new CellAddress(formula.getRow(), formula.getColumn()));
+                }
+            }
+        }
+        return unsaved;
+    }
+
+    private static void cells(Row row, List<SheetCell> cells, Set<CellAddress> unsaved) {
         cells.clear();
         for (Cell cell : row) {
             int column = cell.getColumnIndex();
+            if (!unsaved.isEmpty() && unsaved.contains(cell.getAddress())) {
+                cells.add(SheetCell.unsavedFormula(column, cell.getCellFormula()));
+                continue;
+            }
             CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
             switch (type) {
                 case NUMERIC -> cells.add(number(column, cell.getNumericCellValue(), cell.getCellStyle()));

@@ -23,13 +23,16 @@ import java.util.List;
  * Streams an .xlsx sheet by sheet with a SAX handler of its own over POI's package reader: rows pass through one
  * at a time and the cell list is reused, so memory does not grow with the sheet (only the shared text table,
  * which is capped, is held whole). Formulas are never evaluated and external links never followed: the value
- * Excel cached in {@code <v>} is what is read, and {@code <f>} is ignored. Macro-enabled workbooks (.xlsm) are
+ * Excel cached in {@code <v>} is what is read; a formula saved without a {@code <v>} (as openpyxl and some
+ * exporters write them) is handed on as {@link SheetCell#unsavedFormula}, never as an empty cell. Macro-enabled workbooks (.xlsm) are
  * read the same way; their VBA part is never opened.
  */
 final class XlsxReader {
 
     /** Excel's 64,000-style ceiling fits in a few MB of style XML, so 16 MB is generous for a real file. */
     private static final long STYLES_BUDGET = 16L * 1024 * 1024;
+    /** Enough of a formula to recognise it in a problem message; the rest is not kept. */
+    private static final int SHOWN_FORMULA_CHARS = 80;
 
     private final String fileName;
     private final ImportLimits limits;
@@ -153,6 +156,7 @@ final class XlsxReader {
         private final CellKinds kinds;
         private final List<SheetCell> cells = new ArrayList<>();
         private final StringBuilder value = new StringBuilder(64);
+        private final StringBuilder formula = new StringBuilder(64);
 
         private int rowNumber;
         private int nextColumn;
@@ -162,6 +166,9 @@ final class XlsxReader {
         private boolean inCell;
         private boolean collecting;
         private boolean inInline;
+        private boolean inFormula;
+        private boolean hasFormula;
+        private boolean hasValue;
         private int phonetic;
 
         SheetHandler(String sheetName, SharedText strings, CellKinds kinds) {
@@ -188,20 +195,33 @@ final class XlsxReader {
                     String s = attributes.getValue("s");
                     style = s == null ? 0 : positive(s);
                     value.setLength(0);
+                    formula.setLength(0);
+                    hasFormula = false;
+                    hasValue = false;
                     inCell = true;
                 }
-                case "v" -> collecting = inCell;
+                case "v" -> {
+                    collecting = inCell;
+                    hasValue = inCell;
+                }
+                case "f" -> {
+                    inFormula = inCell;
+                    hasFormula = inCell;
+                }
                 case "is" -> inInline = inCell;
                 case "rPh" -> phonetic++;
                 case "t" -> collecting = inInline && phonetic == 0;
                 default -> {
-                    // <f> (the formula) and everything else are ignored: only cached values are read
+                    // everything else is ignored: only cached values (and whether a formula has one) are read
                 }
             }
         }
 
         @Override
         public void characters(char[] ch, int start, int length) {
+            if (inFormula && formula.length() < SHOWN_FORMULA_CHARS) {
+                formula.append(ch, start, Math.min(length, SHOWN_FORMULA_CHARS - formula.length()));
+            }
             if (collecting) {
                 if (value.length() + length > limits.maxCellChars()) {
                     // Checked while reading, so one crafted cell cannot fill the heap before the assembler sees it.
@@ -215,6 +235,7 @@ final class XlsxReader {
         public void endElement(String uri, String localName, String qName) {
             switch (localName) {
                 case "v", "t" -> collecting = false;
+                case "f" -> inFormula = false;
                 case "is" -> inInline = false;
                 case "rPh" -> phonetic--;
                 case "c" -> {
@@ -238,6 +259,10 @@ final class XlsxReader {
         }
 
         private void cell() {
+            if (hasFormula && !hasValue) {
+                cells.add(SheetCell.unsavedFormula(column, formula.toString()));
+                return;
+            }
             if (value.length() == 0 && !"inlineStr".equals(type)) {
                 return; // a styled but empty cell
             }

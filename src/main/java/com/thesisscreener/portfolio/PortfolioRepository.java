@@ -8,12 +8,9 @@ import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Finding;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Segment;
-import com.thesisscreener.screening.SwitchingCost;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,34 +56,12 @@ class PortfolioRepository {
     }
 
     void insertCompanies(long portfolioId, List<Company> companies) {
-        template.batchUpdate("""
-                        insert into portfolio_company (portfolio_id, ordinal, ticker, name, segment, proprietary_data,
-                            distribution_switching_cost, owns_compute, api_revenue_share, token_volume_growth,
-                            price_per_token_change, open_source_gap_months, gross_margin, gross_margin_change, revenue_growth,
-                            ev_to_sales, market_cap_usd, eu_revenue_share, single_geography_fab_dependency,
-                            hyperscaler_revenue_share, capex_to_revenue, agentic_production_contracts, sovereign_ai_exposure)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        template.batchUpdate("insert into portfolio_company (portfolio_id, ordinal, " + CompanyRows.COLUMNS
+                        + ") values (?, ?, " + CompanyRows.MARKERS + ")",
                 indexed(companies), BATCH_SIZE, (ps, row) -> {
-                    Company c = row.value();
-                    int i = 1;
-                    ps.setLong(i++, portfolioId);
-                    ps.setInt(i++, row.index());
-                    ps.setString(i++, c.ticker());
-                    ps.setString(i++, c.name());
-                    ps.setString(i++, c.segment().name());
-                    setBoolean(ps, i++, c.proprietaryData());
-                    ps.setString(i++, c.distributionSwitchingCost() == null ? null : c.distributionSwitchingCost().name());
-                    setBoolean(ps, i++, c.ownsCompute());
-                    for (Double value : Arrays.asList(c.apiRevenueShare(), c.tokenVolumeGrowth(), c.pricePerTokenChange(),
-                            c.openSourceGapMonths(), c.grossMargin(), c.grossMarginChange(), c.revenueGrowth(), c.evToSales(),
-                            c.marketCapUsd(), c.euRevenueShare(), c.singleGeographyFabDependency(), c.hyperscalerRevenueShare(),
-                            c.capexToRevenue())) {
-                        if (value == null) ps.setNull(i++, Types.DOUBLE);
-                        else ps.setDouble(i++, value);
-                    }
-                    if (c.agenticProductionContracts() == null) ps.setNull(i++, Types.INTEGER);
-                    else ps.setInt(i++, c.agenticProductionContracts());
-                    setBoolean(ps, i, c.sovereignAiExposure());
+                    ps.setLong(1, portfolioId);
+                    ps.setInt(2, row.index());
+                    CompanyRows.bind(ps, 3, row.value());
                 });
     }
 
@@ -203,7 +178,7 @@ class PortfolioRepository {
 
     List<Company> findCompanies(long portfolioId) {
         return jdbc.sql("select * from portfolio_company where portfolio_id = ? order by ordinal").param(portfolioId)
-                .query((rs, n) -> company(rs)).list();
+                .query((rs, n) -> CompanyRows.read(rs)).list();
     }
 
     List<RowProblem> findProblems(long portfolioId) {
@@ -395,46 +370,6 @@ class PortfolioRepository {
     private ScreeningRun run(ResultSet rs, int row) throws SQLException {
         return new ScreeningRun(rs.getLong("id"), rs.getLong("portfolio_id"), rs.getString("rule_set_version"),
                 rs.getInt("companies"), rs.getTimestamp("created_at").toInstant());
-    }
-
-    private static Company company(ResultSet rs) throws SQLException {
-        String switching = rs.getString("distribution_switching_cost");
-        return Company.builder(rs.getString("ticker"), Segment.valueOf(rs.getString("segment")))
-                .name(rs.getString("name"))
-                .proprietaryData(bool(rs, "proprietary_data"))
-                .distributionSwitchingCost(switching == null ? null : SwitchingCost.valueOf(switching))
-                .ownsCompute(bool(rs, "owns_compute"))
-                .apiRevenueShare(number(rs, "api_revenue_share"))
-                .tokenVolumeGrowth(number(rs, "token_volume_growth"))
-                .pricePerTokenChange(number(rs, "price_per_token_change"))
-                .openSourceGapMonths(number(rs, "open_source_gap_months"))
-                .grossMargin(number(rs, "gross_margin"))
-                .grossMarginChange(number(rs, "gross_margin_change"))
-                .revenueGrowth(number(rs, "revenue_growth"))
-                .evToSales(number(rs, "ev_to_sales"))
-                .marketCapUsd(number(rs, "market_cap_usd"))
-                .euRevenueShare(number(rs, "eu_revenue_share"))
-                .singleGeographyFabDependency(number(rs, "single_geography_fab_dependency"))
-                .hyperscalerRevenueShare(number(rs, "hyperscaler_revenue_share"))
-                .capexToRevenue(number(rs, "capex_to_revenue"))
-                .agenticProductionContracts(rs.getObject("agentic_production_contracts") == null ? null : rs.getInt("agentic_production_contracts"))
-                .sovereignAiExposure(bool(rs, "sovereign_ai_exposure"))
-                .build();
-    }
-
-    private static Double number(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Boolean bool(ResultSet rs, String column) throws SQLException {
-        boolean value = rs.getBoolean(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static void setBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {
-        if (value == null) ps.setNull(index, Types.BOOLEAN);
-        else ps.setBoolean(index, value);
     }
 
     private static String truncate(String value, int max) {

@@ -1,12 +1,12 @@
 package com.thesisscreener.report;
 
-import com.thesisscreener.screening.Segment;
-import com.thesisscreener.screening.SwitchingCost;
+import com.thesisscreener.screening.CompanyField;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
@@ -29,7 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A blank portfolio workbook to fill in: sheet {@code Portfolio} with the headers the importer reads (those of
- * {@code sample-data/ai-portfolio.xlsx}), a note on every header saying what goes in the column, drop-downs for the
+ * {@code sample-data/ai-portfolio.xlsx}, from the input catalogue {@link CompanyField}), a note on every header saying what goes in the column, drop-downs for the
  * columns with a fixed set of values, and percent cells for ratios; sheet {@code How to fill in} explains every column.
  */
 public final class ImportTemplate {
@@ -39,85 +39,63 @@ public final class ImportTemplate {
     /** Data rows given drop-downs and formats: rows 2 to 10,001 as Excel numbers them. */
     static final int DATA_ROWS = 10_000;
 
-    static final List<String> FLAG_VALUES = List.of("yes", "no");
-    static final List<String> SEGMENTS = Arrays.stream(Segment.values()).map(Enum::name).toList();
-    static final List<String> SWITCHING_COSTS = Arrays.stream(SwitchingCost.values()).map(Enum::name).toList();
-
     private static final String TEXT = "@";
     private static final String PERCENT = "0.0%";
+    private static final String MONEY = "#,##0";
     private static final String EMPTY_IS_UNKNOWN = "Leave empty when not known.";
 
     /**
      * One column of the template.
      *
-     * @param header  the header, exactly as the sample workbook writes it
-     * @param meaning what the column holds (from THESIS.md)
-     * @param unit    unit and accepted values (from sample-data/README.md)
-     * @param example a value as an analyst would type it
-     * @param format  the cells' number format
-     * @param choices the values of its drop-down; empty for none
+     * @param header   the header, exactly as the sample workbook writes it
+     * @param meaning  what the column holds (from THESIS.md)
+     * @param unit     unit and accepted values (from sample-data/README.md)
+     * @param example  a value as an analyst would type it
+     * @param format   the cells' number format
+     * @param choices  the values of its drop-down; empty for none
+     * @param required whether every row must fill it in
      */
-    record Column(String header, String meaning, String unit, String example, String format, List<String> choices) {
+    record Column(String header, String meaning, String unit, String example, String format, List<String> choices,
+                  boolean required) {
+
+        /** The column of a company input, as the input catalogue describes it. */
+        static Column of(CompanyField input) {
+            CompanyField.Column column = input.column();
+            String whenEmpty = input.required() ? "This column is required on every row."
+                    : column.whenEmpty() != null ? column.whenEmpty() : EMPTY_IS_UNKNOWN;
+            return new Column(column.header(), column.meaning(), column.accepted() + " " + whenEmpty, column.example(),
+                    cellFormat(input), input.choices(), input.required());
+        }
+
+        /** Characters wide: the longest word of the header or the example, within 9 to 26. */
+        int width() {
+            int longest = Math.max(example.length(), Arrays.stream(header.split(" ")).mapToInt(String::length).max().orElse(0));
+            return Math.max(9, Math.min(26, longest + 4));
+        }
     }
 
-    static final List<Column> COLUMNS = List.of(
-            new Column("Ticker", "The company's ticker; identifies the result.",
-                    "Text, at most 32 characters; required on every row, unique within the file.", "CRVN", TEXT, List.of()),
-            new Column("Company", "Company name, shown with the result.", "Text, any. " + EMPTY_IS_UNKNOWN,
-                    "Corvane Silicon", TEXT, List.of()),
-            new Column("Segment", "Where the company sits in the AI build-out; the thesis treats the tiers differently.",
-                    "One of " + String.join(", ", SEGMENTS) + "; required on every row.", "SEMICONDUCTORS", TEXT, SEGMENTS),
-            new Column("Proprietary data", "Controls proprietary data assets (moat anchor 1).",
-                    "Flag: yes or no. " + EMPTY_IS_UNKNOWN, "yes", TEXT, FLAG_VALUES),
-            new Column("Distribution switching cost",
-                    "How hard it is for customers to leave the company's distribution channels (HIGH is moat anchor 2; "
-                            + "MEDIUM earns points but is not an anchor).",
-                    "One of " + String.join(", ", SWITCHING_COSTS) + ". " + EMPTY_IS_UNKNOWN, "HIGH", TEXT, SWITCHING_COSTS),
-            new Column("Owns compute", "Controls physical compute: silicon, power or cooling (moat anchor 3).",
-                    "Flag: yes or no. " + EMPTY_IS_UNKNOWN, "no", TEXT, FLAG_VALUES),
-            new Column("API revenue share", "Share of revenue sold through model or inference APIs.",
-                    "Percentage, 0% to 100% (a fraction 0 to 1); 0% = no API revenue. " + EMPTY_IS_UNKNOWN,
-                    "45%", PERCENT, List.of()),
-            new Column("Token volume growth", "Year-on-year growth of the tokens (usage) served.",
-                    "Percentage, above -100%; +250% growth is 250%. " + EMPTY_IS_UNKNOWN, "250%", PERCENT, List.of()),
-            new Column("Price per token change", "Year-on-year change of the price per token; negative = deflation.",
-                    "Percentage, -100% or more. Empty: the thesis' industry rate (78.5% deflation a year) is used and "
-                            + "the result says so (VOL-ASSUMED).", "-60%", PERCENT, List.of()),
-            new Column("Open-source gap (months)", "How many months open-weight models trail the company's best model.",
-                    "Months, 0 or more. " + EMPTY_IS_UNKNOWN, "6", "0.0", List.of()),
-            new Column("Gross margin", "Gross margin (reported only; no rule scores it).",
-                    "Percentage, -100% to 100%. " + EMPTY_IS_UNKNOWN, "62%", PERCENT, List.of()),
-            new Column("Gross margin change", "Year-on-year change in gross margin.",
-                    "Percentage points as a percentage, any sign; -6% = six points lower. " + EMPTY_IS_UNKNOWN,
-                    "-6%", PERCENT, List.of()),
-            new Column("Revenue growth", "Year-on-year revenue growth.",
-                    "Percentage, above -100%. " + EMPTY_IS_UNKNOWN, "25%", PERCENT, List.of()),
-            new Column("EV/Sales", "Enterprise value / sales.", "Multiple, 0 or more. " + EMPTY_IS_UNKNOWN,
-                    "12.5", "0.0", List.of()),
-            new Column("Market cap (USD)", "Market capitalisation.",
-                    "US dollars, a plain number above 0. " + EMPTY_IS_UNKNOWN, "8500000000", "#,##0", List.of()),
-            new Column("EU revenue share", "Share of revenue from the EU.",
-                    "Percentage, 0% to 100%. " + EMPTY_IS_UNKNOWN, "30%", PERCENT, List.of()),
-            new Column("Single-geography fab dependency", "Share of leading-edge chip supply that comes from one geography.",
-                    "Percentage, 0% to 100%. " + EMPTY_IS_UNKNOWN, "95%", PERCENT, List.of()),
-            new Column("Hyperscaler revenue share",
-                    "For chip suppliers: share of revenue from hyperscalers building in-house silicon.",
-                    "Percentage, 0% to 100%. " + EMPTY_IS_UNKNOWN, "40%", PERCENT, List.of()),
-            new Column("Capex/Revenue", "Capital expenditure / revenue.",
-                    "Percentage, 0% or more. " + EMPTY_IS_UNKNOWN, "40%", PERCENT, List.of()),
-            new Column("Agentic production contracts", "Count of enterprise production contracts for agentic AI systems.",
-                    "Whole number, 0 or more. " + EMPTY_IS_UNKNOWN, "3", "0", List.of()),
-            new Column("Sovereign AI exposure", "Sells into sovereign AI programmes.",
-                    "Flag: yes or no. " + EMPTY_IS_UNKNOWN, "yes", TEXT, FLAG_VALUES),
+    /**
+     * The number format of an input's cells: ratios as percentages (0.45 as 45.0%), amounts with thousands
+     * separators, everything else as typed. The generator writes its workbooks in the same formats.
+     */
+    public static String cellFormat(CompanyField input) {
+        return switch (input.domain().unit()) {
+            case PERCENT, SIGNED_PERCENT, TIMES -> PERCENT;
+            case MONTHS, MULTIPLE -> "0.0";
+            case DOLLARS -> MONEY;
+            case COUNT -> "0";
+            default -> TEXT;
+        };
+    }
+
+    /** Every company input in catalogue order, then the optional position column. */
+    static final List<Column> COLUMNS = Stream.concat(Arrays.stream(CompanyField.values()).map(Column::of), Stream.of(
             new Column("Market value", "Optional: the position's market value in the book, to weigh the results by position "
                     + "(weight by band, weighted score, exposure to each finding). Not a thesis input; no rule reads it.",
                     "US dollars, 0 or more, like other money columns ($2.5M works). Instead of this column a book may give "
                     + "Weight (a fraction or percentage, normalised when the weights do not sum to 100%) or Shares and Price "
                     + "(market value = shares x price). Rows left empty are screened but left out of the book's figures.",
-                    "2500000", "#,##0", List.of()));
-
-    /** Column widths in characters, in the order of {@link #COLUMNS}. */
-    private static final int[] WIDTHS = {9, 26, 22, 12, 14, 11, 12, 13, 13, 13, 11, 12, 11, 9, 19, 11, 16, 14, 11, 14, 12, 14};
+                    "2500000", MONEY, List.of(), false))).toList();
 
     private static final List<String> NOTES = List.of(
             "One company per row, from row 2. Keep the headers in row 1 as they are: the importer finds columns by them.",
@@ -174,7 +152,7 @@ public final class ImportTemplate {
             CellStyle style = workbook.createCellStyle();
             style.setDataFormat(workbook.createDataFormat().getFormat(column.format()));
             sheet.setDefaultColumnStyle(i, style);
-            sheet.setColumnWidth(i, WIDTHS[i] * 256);
+            sheet.setColumnWidth(i, column.width() * 256);
 
             if (!column.choices().isEmpty()) {
                 DataValidation validation = validations.createValidation(
@@ -187,7 +165,7 @@ public final class ImportTemplate {
                 validation.setShowErrorBox(true);
                 validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
                 validation.createErrorBox(column.header(), "Choose one of: " + String.join(", ", column.choices())
-                        + (column.header().equals("Segment") ? ". Segment is required on every row." : ", or leave the cell empty."));
+                        + (column.required() ? ". " + column.header() + " is required on every row." : ", or leave the cell empty."));
                 validation.setShowPromptBox(false);
                 sheet.addValidationData(validation);
             }

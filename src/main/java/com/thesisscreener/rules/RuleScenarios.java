@@ -4,15 +4,12 @@ import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Cap;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.CompanyField;
+import com.thesisscreener.screening.InputValue;
 import com.thesisscreener.screening.Finding;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Segment;
-import com.thesisscreener.screening.SwitchingCost;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +34,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Rule tests written by analysts: YAML files under {@code rules/tests/}, each holding one scenario or a
@@ -59,8 +57,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *       caps: []                         # [] means no cap; entries are rule ids or bands
  * </pre>
  *
- * Values are read as the portfolio importer reads cells: {@code 45%} or {@code 0.45}, {@code 2.5x},
- * {@code $10B}, yes/no; a field left out is "not known". Every scenario is screened in one batch with the
+ * Values are read by the same parser as portfolio cells ({@link CompanyField#read}): {@code 45%} or
+ * {@code 0.45} (a share of {@code 45} is refused), {@code 0,45} is 0.45, {@code 2.5x}, {@code $10B}, yes/no,
+ * the importer's "missing" markers ({@code n/a}, {@code -}, ...); a field left out or YAML's null is "not known". Every scenario is screened in one batch with the
  * given rule set; a failing one reports what came out instead.
  */
 public final class RuleScenarios {
@@ -69,8 +68,6 @@ public final class RuleScenarios {
     private static final Set<String> EXPECT_KEYS = Set.of("band", "score", "findings", "absent", "caps");
     private static final Map<String, CompanyField> FIELDS = Arrays.stream(CompanyField.values())
             .collect(Collectors.toMap(f -> f.fieldName().toLowerCase(Locale.ROOT), f -> f));
-    private static final Map<String, Class<?>> FIELD_TYPES = Arrays.stream(Company.class.getRecordComponents())
-            .collect(Collectors.toMap(RecordComponent::getName, RecordComponent::getType));
 
     private RuleScenarios() {
     }
@@ -305,87 +302,33 @@ public final class RuleScenarios {
 
     private static Company company(Node node, String scenarioName) throws ScenarioException {
         Map<String, Node> entries = mapping(node, "company must be a map of inputs, e.g. 'apiRevenueShare: 45%'");
-        String ticker = "SCENARIO";
-        Segment segment = Segment.OTHER;
-        Map<CompanyField, Object> values = new LinkedHashMap<>();
+        Company.Builder builder = Company.builder("SCENARIO", Segment.OTHER).name(scenarioName);
         for (Map.Entry<String, Node> entry : entries.entrySet()) {
             CompanyField field = FIELDS.get(entry.getKey().toLowerCase(Locale.ROOT));
             if (field == null) {
                 throw new ScenarioException(entry.getValue(), "'" + entry.getKey() + "' is not an input; inputs are "
                         + Arrays.stream(CompanyField.values()).map(CompanyField::fieldName).collect(Collectors.joining(", ")));
             }
-            String raw = scalar(entry.getValue());
-            Object value = convert(field, raw, entry.getValue());
-            if (field == CompanyField.TICKER && value != null) ticker = (String) value;
-            else if (field == CompanyField.SEGMENT && value != null) segment = (Segment) value;
-            else values.put(field, value);
-        }
-        Company.Builder builder = Company.builder(ticker, segment);
-        if (!values.containsKey(CompanyField.NAME)) builder.name(scenarioName);
-        for (Map.Entry<CompanyField, Object> value : values.entrySet()) {
-            try {
-                Method setter = Company.Builder.class.getMethod(value.getKey().fieldName(), FIELD_TYPES.get(value.getKey().fieldName()));
-                setter.invoke(builder, value.getValue());
-            } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("Company.Builder has no setter for " + value.getKey().fieldName(), e);
-            }
+            Object value = convert(field, yamlNull(entry.getValue()) ? null : scalar(entry.getValue()), entry.getValue());
+            // Ticker and segment cannot be unknown: left empty, they keep the scenario's defaults.
+            if (value != null || !field.required()) field.set(builder, value);
         }
         return builder.build();
     }
 
-    /** Reads an input the way a portfolio cell is read: 45% or 0.45, 2.5x, $10B, yes/no, enum names. */
-    static Object convert(CompanyField field, String raw, Node node) throws ScenarioException {
-        if (raw == null) return null;
-        String text = raw.strip();
-        if (text.isEmpty() || text.equalsIgnoreCase("n/a") || text.equals("-") || text.equals("—") || text.equals("~")
-                || text.equalsIgnoreCase("null") || text.equalsIgnoreCase("unknown")) {
-            return null;
-        }
-        Class<?> type = FIELD_TYPES.get(field.fieldName());
-        try {
-            if (type == String.class) return text;
-            if (type == Boolean.class) {
-                return switch (text.toLowerCase(Locale.ROOT)) {
-                    case "yes", "y", "true", "1" -> Boolean.TRUE;
-                    case "no", "n", "false", "0" -> Boolean.FALSE;
-                    default -> throw new ScenarioException(node, field.fieldName() + " takes yes or no, not '" + text + "'");
-                };
-            }
-            if (type == Segment.class) return Segment.valueOf(enumName(text));
-            if (type == SwitchingCost.class) return SwitchingCost.valueOf(enumName(text));
-            if (type == Integer.class) return Integer.valueOf(text.replace(",", "").replace("_", ""));
-            if (type == Double.class) return number(text);
-        } catch (IllegalArgumentException e) {
-            String expected = type == Segment.class ? "one of " + Arrays.toString(Segment.values())
-                    : type == SwitchingCost.class ? "one of " + Arrays.toString(SwitchingCost.values())
-                    : type == Integer.class ? "a whole number" : "a number such as 0.45, 45%, 2.5x or $10B";
-            throw new ScenarioException(node, field.fieldName() + " takes " + expected + ", not '" + text + "'");
-        }
-        throw new IllegalStateException("no conversion for " + type);
+    /** YAML's own null ({@code ~}, {@code null} or nothing after the colon): the input is not known. */
+    private static boolean yamlNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
     }
 
-    private static double number(String text) {
-        String t = text.replace(",", "").replace("_", "").replace(" ", "");
-        double scale = 1;
-        if (t.startsWith("$")) t = t.substring(1);
-        if (t.endsWith("%")) {
-            scale = 0.01;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("x") || t.endsWith("X")) {
-            t = t.substring(0, t.length() - 1);
-        } else if (t.matches(".*\\d[TtBbMmKk]")) {
-            char unit = Character.toUpperCase(t.charAt(t.length() - 1));
-            scale = switch (unit) {
-                case 'T' -> 1e12;
-                case 'B' -> 1e9;
-                case 'M' -> 1e6;
-                default -> 1e3;
-            };
-            t = t.substring(0, t.length() - 1);
+    /** Reads an input exactly as a portfolio cell is read ({@link CompanyField#read}): 45% or 0.45, 2.5x, $10B, yes/no. */
+    static Object convert(CompanyField field, String raw, Node node) throws ScenarioException {
+        if (raw == null) return null;
+        try {
+            return field.read(raw);
+        } catch (InputValue.NotReadable e) {
+            throw new ScenarioException(node, field.fieldName() + " takes " + field.reader().expected() + ", not '" + raw.strip() + "'");
         }
-        double value = Double.parseDouble(t) * scale;
-        if (!Double.isFinite(value)) throw new NumberFormatException(text);
-        return value;
     }
 
     private static String enumName(String text) {

@@ -42,7 +42,8 @@ public final class RulesTable {
         return page.toString();
     }
 
-    private static String row(String... cells) {
+    /** One Markdown table row; the inputs table (InputsTable) writes its rows with it too. */
+    static String row(String... cells) {
         return "| " + java.util.Arrays.stream(cells).map(c -> c.isEmpty() ? " " : c.replace("|", "\\|")).collect(Collectors.joining(" | ")) + " |\n";
     }
 

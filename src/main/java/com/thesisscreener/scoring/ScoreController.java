@@ -114,6 +114,6 @@ class ScoreController {
             String field = path + first.getPropertyPath();
             throw new InvalidRequestException(field + " " + first.getMessage() + " (was " + first.getInvalidValue() + ")", field);
         }
-        return record.toCompany();
+        return record.toCompany(path);
     }
 }

@@ -61,28 +61,11 @@ public record Company(
 
     /** A copy with some fields changed, for what-if checks and tests. */
     public Builder toBuilder() {
-        return new Builder()
-                .ticker(ticker)
-                .name(name)
-                .segment(segment)
-                .proprietaryData(proprietaryData)
-                .distributionSwitchingCost(distributionSwitchingCost)
-                .ownsCompute(ownsCompute)
-                .apiRevenueShare(apiRevenueShare)
-                .tokenVolumeGrowth(tokenVolumeGrowth)
-                .pricePerTokenChange(pricePerTokenChange)
-                .openSourceGapMonths(openSourceGapMonths)
-                .grossMargin(grossMargin)
-                .grossMarginChange(grossMarginChange)
-                .revenueGrowth(revenueGrowth)
-                .evToSales(evToSales)
-                .marketCapUsd(marketCapUsd)
-                .euRevenueShare(euRevenueShare)
-                .singleGeographyFabDependency(singleGeographyFabDependency)
-                .hyperscalerRevenueShare(hyperscalerRevenueShare)
-                .capexToRevenue(capexToRevenue)
-                .agenticProductionContracts(agenticProductionContracts)
-                .sovereignAiExposure(sovereignAiExposure);
+        Builder copy = new Builder();
+        for (CompanyField field : CompanyField.ALL) {
+            field.set(copy, field.valueOf(this));
+        }
+        return copy;
     }
 
     /** Fluent construction for importers, the API and tests; {@link #build()} checks ticker and segment. */

@@ -2,6 +2,7 @@ package com.thesisscreener.importing;
 
 import com.thesisscreener.importing.UnreadableFileException.Reason;
 import com.thesisscreener.screening.Company;
+import com.thesisscreener.screening.InputValues;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.IOUtils;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -151,5 +152,24 @@ class LimitsTest {
         assertThat(ZipSecureFile.getMaxEntrySize()).isEqualTo(2L * 1024 * 1024 * 1024);
         assertThat(ZipSecureFile.getMaxFileCount()).isEqualTo(1_000);
         assertThat(IOUtils.getByteArrayMaxOverride()).isEqualTo(32 * 1024 * 1024);
+    }
+
+    @Test
+    void anOverLongTickerOrNameIsARowProblemWithTheLimitsRestUsesTooWhileTheOtherRowsImport() throws Exception {
+        Path file = Workbooks.sheet("Book", new Object[]{"Ticker", "Company", "Segment"},
+                new Object[]{"T".repeat(64), "n".repeat(255), "OTHER"},
+                new Object[]{"T".repeat(65), "Acme", "OTHER"},
+                new Object[]{"B", "n".repeat(256), "OTHER"}).writeXlsx(dir.resolve("long.xlsx"));
+
+        ImportedPortfolio imported = new PortfolioReader(DEFAULTS).read(file);
+
+        assertThat(imported.companies()).extracting(Company::ticker).containsExactly("T".repeat(64));
+        assertThat(imported.problems()).extracting(RowProblem::row, RowProblem::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, "A"), org.assertj.core.groups.Tuple.tuple(4, "B"));
+        assertThat(imported.problems().get(0).message()).startsWith("Sheet 'Book', row 3, column A (Ticker): ")
+                .endsWith("expected a ticker such as NVDA on every row (at most " + InputValues.TICKER_MAX_CHARS
+                        + " characters, one line)");
+        assertThat(imported.problems().get(1).message()).startsWith("Sheet 'Book', row 4, column B (Company): ")
+                .endsWith("expected a name of at most " + InputValues.NAME_MAX_CHARS + " characters");
     }
 }

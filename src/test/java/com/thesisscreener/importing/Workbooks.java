@@ -34,6 +34,10 @@ final class Workbooks {
     record Error(String formula) {
     }
 
+    /** A formula written without computing it, as openpyxl and some exporters do: no cached value at all. */
+    record UnsavedFormula(String formula) {
+    }
+
     /** A formula whose cached value is set by hand, different from what evaluating it would give. */
     record StaleFormula(String formula, double cached) {
     }
@@ -121,6 +125,8 @@ final class Workbooks {
                             cell.setCellStyle(style(workbook, styles, formula.format()));
                         }
                         workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+                    } else if (value instanceof UnsavedFormula unsaved) {
+                        cell.setCellFormula(unsaved.formula());
                     } else if (value instanceof StaleFormula stale) {
                         cell.setCellFormula(stale.formula());
                         cell.setCellValue(stale.cached()); // on a formula cell this sets only the cached result

@@ -2,6 +2,10 @@ package com.thesisscreener.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.thesisscreener.importing.ImportLimits;
+import com.thesisscreener.importing.ImportedPortfolio;
+import com.thesisscreener.importing.PortfolioReader;
+import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.ShippedRules;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,5 +106,46 @@ class RuleScenariosTest {
         assertThat(RuleScenarios.convert(com.thesisscreener.screening.CompanyField.DISTRIBUTION_SWITCHING_COST, "high", null))
                 .isEqualTo(com.thesisscreener.screening.SwitchingCost.HIGH);
         assertThat(RuleScenarios.convert(com.thesisscreener.screening.CompanyField.GROSS_MARGIN, "n/a", null)).isNull();
+    }
+
+    @Test
+    void aScenarioAndAnImportedPortfolioReadTheSameTextAsTheSameValues() throws Exception {
+        Files.writeString(tests.resolve("comma.yaml"), """
+                - name: typed with a decimal comma
+                  company:
+                    apiRevenueShare: 0,45
+                    grossMargin: n.a.
+                    evToSales: 12,5x
+                  expect: {}
+                """);
+        Path csv = Files.writeString(tests.resolve("p.csv"),
+                "ticker,segment,apiRevenueShare,grossMargin,evToSales\nA,OTHER,\"0,45\",n.a.,\"12,5x\"\n");
+
+        Company scenario = RuleScenarios.load(tests).scenarios().get(0).company();
+        Company imported = new PortfolioReader(ImportLimits.defaults()).read(csv).companies().get(0);
+
+        assertThat(scenario.apiRevenueShare()).isEqualTo(imported.apiRevenueShare()).isEqualTo(0.45);
+        assertThat(scenario.grossMargin()).isNull();
+        assertThat(imported.grossMargin()).isNull();
+        assertThat(scenario.evToSales()).isEqualTo(imported.evToSales()).isEqualTo(12.5);
+    }
+
+    @Test
+    void aShareOf45IsRefusedByScenariosAsByTheImporterRatherThanReadAs45Percent() throws Exception {
+        Files.writeString(tests.resolve("share.yaml"), """
+                - name: a share typed as a whole percentage
+                  company:
+                    apiRevenueShare: 45
+                  expect: {}
+                """);
+        Path csv = Files.writeString(tests.resolve("p.csv"), "ticker,segment,apiRevenueShare\nA,OTHER,45\n");
+
+        RuleScenarios.Loaded loaded = RuleScenarios.load(tests);
+        ImportedPortfolio imported = new PortfolioReader(ImportLimits.defaults()).read(csv);
+
+        assertThat(loaded.problems()).extracting(RuleError::toString).containsExactly(
+                "share.yaml:3:22 apiRevenueShare takes a fraction between 0 and 1 or a percentage like 45%, not '45'");
+        assertThat(imported.problems()).singleElement().satisfies(problem ->
+                assertThat(problem.message()).endsWith("'45' is not readable; expected a fraction between 0 and 1 or a percentage like 45%"));
     }
 }

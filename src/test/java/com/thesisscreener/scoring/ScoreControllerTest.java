@@ -114,7 +114,7 @@ class ScoreControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value("marketCapUsd"))
-                .andExpect(jsonPath("$.detail").value(containsString("marketCapUsd must be greater than or equal to 0")));
+                .andExpect(jsonPath("$.detail").value(containsString("marketCapUsd takes an amount in US dollars, 0 or more")));
     }
 
     @Test
@@ -123,6 +123,24 @@ class ScoreControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("apiRevenueShare"))
                 .andExpect(jsonPath("$.detail").value(containsString("(was 45.0)")));
+    }
+
+    @Test
+    void aTickerOverTheImportersLimitIsRefusedNamingTheFieldAndTheLimit() throws Exception {
+        score("{\"ticker\":\"" + "T".repeat(64) + "\",\"segment\":\"OTHER\"}").andExpect(status().isOk());
+        score("{\"ticker\":\"" + "T".repeat(65) + "\",\"segment\":\"OTHER\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("ticker"))
+                .andExpect(jsonPath("$.detail").value(containsString("64")));
+    }
+
+    @Test
+    void aNameOverTheImportersLimitIsRefusedNamingTheField() throws Exception {
+        score("{\"ticker\":\"A\",\"name\":\"" + "n".repeat(256) + "\",\"segment\":\"OTHER\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("name"))
+                .andExpect(jsonPath("$.detail").value(containsString("255")));
     }
 
     @Test

@@ -1,28 +1,41 @@
-package com.thesisscreener.importing;
+package com.thesisscreener.screening;
 
-import com.thesisscreener.importing.Conversion.NotReadable;
-import com.thesisscreener.screening.Segment;
-import com.thesisscreener.screening.SwitchingCost;
+import com.thesisscreener.screening.InputValue.NotReadable;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The cell conversions the column catalogue uses; all parsing of analyst-typed values lives here. */
-final class Conversions {
+/**
+ * The one parser of analyst-typed values: spreadsheet cells, CSV fields, rule scenarios and the text a REST
+ * record accepts all read through these. Percentages are fractions ("45%" is 0.45), a decimal comma is read
+ * ("0,45" is 0.45) but "1,234" is a thousands separator, a share is 0..1 ("45" is refused rather than guessed to
+ * mean 45 %), multiples may end in "x", money may carry "$" and a scale ("2.5B").
+ */
+public final class InputValues {
 
-    private Conversions() {
+    /** The longest ticker, for imports and REST alike (the store's column holds 64). */
+    public static final int TICKER_MAX_CHARS = 64;
+    /** The longest company name, for imports and REST alike (the store's column holds 255). */
+    public static final int NAME_MAX_CHARS = 255;
+
+    private InputValues() {
     }
 
-    /** Cell texts that mean "not known" (compared lower-case); "none" is not one of them: it is a switching cost. */
-    private static final Set<String> MISSING = Set.of("", "n/a", "na", "n.a.", "#n/a", "-", "--", "\u2014", "\u2013");
+    /** Texts besides an empty one that mean "not known" (compared ignoring case); "none" is a switching cost, not one of them. */
+    public static final List<String> MISSING_MARKERS = List.of("n/a", "na", "n.a.", "#n/a", "-", "--", "\u2014", "\u2013");
+    private static final Set<String> MISSING = Stream.concat(Stream.of(""), MISSING_MARKERS.stream()).collect(Collectors.toUnmodifiableSet());
 
-    static boolean isMissing(String text) {
+    /** Whether typed text means "not known": empty, n/a, na, n.a., #N/A, -, --, or a dash. */
+    public static boolean isMissing(String text) {
         if (text == null) {
             return true;
         }
@@ -40,9 +53,9 @@ final class Conversions {
 
     // ---- text ----------------------------------------------------------------------------------------------
 
-    static final Conversion<String> TICKER = simple(
-            "a ticker such as NVDA on every row (at most 32 characters, one line)",
-            text -> text.length() <= 32 && !hasControlCharacter(text) ? text : null);
+    public static final InputValue<String> TICKER = simple(
+            "a ticker such as NVDA on every row (at most " + TICKER_MAX_CHARS + " characters, one line)",
+            text -> text.length() <= TICKER_MAX_CHARS && !hasControlCharacter(text) ? text : null);
 
     private static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -53,11 +66,13 @@ final class Conversions {
         return false;
     }
 
-    static final Conversion<String> TEXT = simple("text", text -> text);
+    /** A company name: any text up to {@link #NAME_MAX_CHARS} characters. */
+    public static final InputValue<String> NAME = simple("a name of at most " + NAME_MAX_CHARS + " characters",
+            text -> text.length() <= NAME_MAX_CHARS ? text : null);
 
     // ---- enums ---------------------------------------------------------------------------------------------
 
-    static final Conversion<Segment> SEGMENT = enumConversion(Segment.class,
+    public static final InputValue<Segment> SEGMENT = enumConversion(Segment.class,
             "one of Semiconductors, Power and cooling, Data center REIT, Hyperscaler, Model provider, "
                     + "Application software, Other on every row",
             Map.ofEntries(
@@ -72,7 +87,7 @@ final class Conversions {
                     Map.entry("APPLICATIONSOFTWARE", Segment.APPLICATION_SOFTWARE),
                     Map.entry("APPSOFTWARE", Segment.APPLICATION_SOFTWARE)));
 
-    static final Conversion<SwitchingCost> SWITCHING_COST = enumConversion(SwitchingCost.class,
+    public static final InputValue<SwitchingCost> SWITCHING_COST = enumConversion(SwitchingCost.class,
             "one of None, Low, Medium, High",
             Map.of("MED", SwitchingCost.MEDIUM, "MODERATE", SwitchingCost.MEDIUM));
 
@@ -81,7 +96,7 @@ final class Conversions {
     private static final Set<String> YES = Set.of("yes", "y", "true", "1");
     private static final Set<String> NO = Set.of("no", "n", "false", "0");
 
-    static final Conversion<Boolean> FLAG = new Conversion<>() {
+    public static final InputValue<Boolean> FLAG = new InputValue<>() {
         @Override
         public Boolean convert(String text) throws NotReadable {
             switch (text) { // the spellings nearly every sheet uses, without lower-casing each cell
@@ -114,22 +129,25 @@ final class Conversions {
     // Each number conversion reads text (typed values, CSV) and numeric cells. A numeric cell's value is the
     // number Excel shows; a percent-formatted cell already holds the fraction, exactly as "45%" typed reads 0.45.
 
-    /** A share of a whole: 0..1, or a percentage. 45 is refused rather than guessed to mean 45 %. */
-    static Conversion<Double> share(double min, double max, String expected) {
+    /**
+     * A fraction within the input's valid range, typed as a fraction or a percentage: shares (0..1; 45 is refused
+     * rather than guessed to mean 45 %), margins, changes and growth (-60% -> -0.6, 250% -> 2.5), ratios.
+     */
+    public static InputValue<Double> fraction(FieldDomain domain, String expected) {
+        return fraction(domain.validMin(), domain.validMax(), expected);
+    }
+
+    /** A fraction or percentage from {@code min} to {@code max}. */
+    public static InputValue<Double> fraction(double min, double max, String expected) {
         return number(expected, (value, percent) -> value >= min && value <= max ? value : null, true);
     }
 
-    /** A change or growth: any fraction or percentage at or above {@code min} (-60% -> -0.6, 250% -> 2.5). */
-    static Conversion<Double> change(double min, String expected) {
-        return number(expected, (value, percent) -> value >= min ? value : null, true);
-    }
-
     /** A multiple such as EV/Sales; a trailing "x" is allowed (12.5x). */
-    static final Conversion<Double> MULTIPLE = suffixed("a number of 0 or more like 12.5",
+    public static final InputValue<Double> MULTIPLE = suffixed("a number of 0 or more like 12.5",
             Pattern.compile("(.*?)\\s*[x\u00d7]?", Pattern.CASE_INSENSITIVE));
 
     /** A month count; a trailing unit is allowed (6 months). */
-    static final Conversion<Double> MONTHS = suffixed("a number of months, 0 or more, like 6",
+    public static final InputValue<Double> MONTHS = suffixed("a number of months, 0 or more, like 6",
             Pattern.compile("(.*?)\\s*(months?|mos?|m)?", Pattern.CASE_INSENSITIVE));
 
     /**
@@ -141,7 +159,7 @@ final class Conversions {
             Pattern.CASE_INSENSITIVE);
 
     /** US dollars, 0 or more; "$2.5B", "2.5 bn", "350M", "2,500,000,000" all read as numbers of dollars. */
-    static final Conversion<Double> MONEY = new Conversion<>() {
+    public static final InputValue<Double> MONEY = new InputValue<>() {
         @Override
         public Double convert(String text) throws NotReadable {
             double plain = plainNumber(text);
@@ -172,16 +190,12 @@ final class Conversions {
         }
     };
 
-    /** A ratio with no upper bound, such as capex/revenue: a fraction or a percentage, 0 or more. */
-    static final Conversion<Double> RATIO = number("a fraction like 0.4 or a percentage like 40%, 0 or more",
-            (value, percent) -> value >= 0 ? value : null, true);
-
     /** A quantity such as a number of shares held: 0 or more, fractions allowed (funds hold fractional units). */
-    static final Conversion<Double> QUANTITY = number("a number of shares, 0 or more, like 1200",
+    public static final InputValue<Double> QUANTITY = number("a number of shares, 0 or more, like 1200",
             (value, percent) -> !percent && value >= 0 ? value : null, false);
 
     /** A whole count, 0 or more. */
-    static final Conversion<Integer> COUNT = number("a whole number, 0 or more, like 3",
+    public static final InputValue<Integer> COUNT = number("a whole number, 0 or more, like 3",
             (value, percent) -> !percent && value >= 0 && value <= Integer.MAX_VALUE && value == Math.rint(value)
                     ? (int) value : null, false);
 
@@ -306,8 +320,8 @@ final class Conversions {
      * A number conversion. With {@code percentIsFraction}, a percent-formatted cell and typed "45%" both mean 0.45;
      * without it (counts), a percentage is refused.
      */
-    private static <T> Conversion<T> number(String expected, NumberRule<T> rule, boolean percentIsFraction) {
-        return new Conversion<>() {
+    private static <T> InputValue<T> number(String expected, NumberRule<T> rule, boolean percentIsFraction) {
+        return new InputValue<>() {
             @Override
             public T convert(String text) throws NotReadable {
                 Parsed parsed = parse(text);
@@ -333,8 +347,8 @@ final class Conversions {
     }
 
     /** A non-negative plain number, after the pattern's first group strips a unit such as "x" or "months". */
-    private static Conversion<Double> suffixed(String expected, Pattern pattern) {
-        return new Conversion<>() {
+    private static InputValue<Double> suffixed(String expected, Pattern pattern) {
+        return new InputValue<>() {
             @Override
             public Double convert(String text) throws NotReadable {
                 double plain = plainNumber(text);
@@ -375,7 +389,7 @@ final class Conversions {
         return out.toString();
     }
 
-    private static <E extends Enum<E>> Conversion<E> enumConversion(Class<E> type, String expected, Map<String, E> synonyms) {
+    private static <E extends Enum<E>> InputValue<E> enumConversion(Class<E> type, String expected, Map<String, E> synonyms) {
         Map<String, E> byName = new HashMap<>(synonyms);
         Map<String, E> exact = new HashMap<>();
         for (E constant : type.getEnumConstants()) {
@@ -389,8 +403,8 @@ final class Conversions {
     }
 
     /** A conversion from a function that answers null for "not readable". */
-    private static <T> Conversion<T> simple(String expected, Function<String, T> read) {
-        return new Conversion<>() {
+    private static <T> InputValue<T> simple(String expected, Function<String, T> read) {
+        return new InputValue<>() {
             @Override
             public T convert(String text) throws NotReadable {
                 T value = read.apply(text);
