@@ -39,7 +39,7 @@ class PositionStore {
 
                     @Override
                     public int getBatchSize() {
-                        return Math.min(to, positions.size()) - from;
+                        return Math.max(0, Math.min(to, positions.size()) - from);
                     }
                 });
     }
