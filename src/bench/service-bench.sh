@@ -3,7 +3,8 @@
 # server on 127.0.0.1, which stops by itself afterwards:
 #   - upload of a generated ROWS-row workbook until stored, with the server's peak heap while it ran;
 #   - database size of that one run;
-#   - the first results page (GET .../results?size=100), five calls;
+#   - the first results page (GET .../results?size=100), five calls; deep pages, the last one found by position and
+#     by walking the index (its reference);
 #   - a re-run and the diff of the two runs;
 #   - report.xlsx and report.csv downloads;
 #   - POST /api/v1/score against the authenticated no-op GET /api/v1/me, same key, same connections (wrk).
@@ -69,6 +70,14 @@ printf 'GET results?size=100: %s s (%s items in the answer)\n' "${times[*]}" "$(
 times=()
 for _ in 1 2 3; do times+=("$(timed_get "/api/v1/portfolios/$id/results?size=100&page=500&band=HOLD&sort=score,asc" "$work/page.json")"); done
 printf 'GET results?size=100&page=500&band=HOLD&sort=score,asc: %s s\n' "${times[*]}"
+# The last page of the run by score: found by position (seek); then the same page with a filter that keeps every
+# row, which walks the index from the first row like OFFSET did (the reference for the seek, same run).
+last=$(( (ROWS + 99) / 100 - 1 ))
+for query in "page=$last&sort=score" "page=$last&sort=score&minScore=-1000"; do
+  times=()
+  for _ in 1 2 3; do times+=("$(timed_get "/api/v1/portfolios/$id/results?size=100&$query" "$work/page.json")"); done
+  printf 'GET results?size=100&%s: %s s (%s items)\n' "$query" "${times[*]}" "$(jq '.items | length' "$work/page.json")"
+done
 
 first=$(jq -r .portfolio.latestRun.id "$work/upload.json")
 rerun=$(curl -s -o "$work/rerun.json" -w '%{time_total}' -X POST -H "X-API-Key: $key" "$base/api/v1/portfolios/$id/runs")

@@ -28,11 +28,17 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain JDBC over the Flyway schema; rows, problems and results are written in batches, not one by one. */
+/**
+ * Plain JDBC over the Flyway schema; rows, problems and results are written in batches, not one by one. A new
+ * portfolio or run is hidden from every reader until {@link #reveal} or {@link #finishRun} marks it complete, so it
+ * can be written in slices, each its own transaction.
+ */
 @Repository
 class PortfolioRepository {
 
     static final int BATCH_SIZE = 1000;
+    /** Rows per transaction when a portfolio or run is stored in slices: commits stay short, whatever the size. */
+    static final int SLICE_SIZE = 5000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -48,19 +54,39 @@ class PortfolioRepository {
                          Instant createdAt) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into portfolio (name, file_name, sheet, rows_read, rows_rejected, ignored_columns, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        insert into portfolio (name, file_name, sheet, rows_read, rows_rejected, ignored_columns, created_at, complete)
+                        values (?, ?, ?, ?, ?, ?, ?, false)""")
                 .params(name, fileName, sheet, rowsRead, rowsRejected, String.join("\n", ignoredColumns), Timestamp.from(createdAt))
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
+    /** Shows a portfolio stored by {@link #insertPortfolio} to readers, once all of it is stored. */
+    void reveal(long portfolioId) {
+        jdbc.sql("update portfolio set complete = true where id = ?").param(portfolioId).update();
+    }
+
+    /** Deletes a portfolio, hidden or not, with everything stored for it. */
+    void discard(long portfolioId) {
+        jdbc.sql("delete from portfolio where id = ?").param(portfolioId).update();
+    }
+
+    /** Deletes portfolios still hidden that were started before {@code startedBefore}: uploads an instance abandoned. */
+    int discardAbandoned(Instant startedBefore) {
+        return jdbc.sql("delete from portfolio where complete = false and created_at < ?").param(Timestamp.from(startedBefore)).update();
+    }
+
     void insertCompanies(long portfolioId, List<Company> companies) {
+        insertCompanies(portfolioId, companies, 0);
+    }
+
+    /** Stores rows whose ordinals start at {@code firstOrdinal}: one slice of a portfolio. */
+    void insertCompanies(long portfolioId, List<Company> companies, int firstOrdinal) {
         template.batchUpdate("insert into portfolio_company (portfolio_id, ordinal, " + CompanyRows.COLUMNS
                         + ") values (?, ?, " + CompanyRows.MARKERS + ")",
                 indexed(companies), BATCH_SIZE, (ps, row) -> {
                     ps.setLong(1, portfolioId);
-                    ps.setInt(2, row.index());
+                    ps.setInt(2, firstOrdinal + row.index());
                     CompanyRows.bind(ps, 3, row.value());
                 });
     }
@@ -84,47 +110,65 @@ class PortfolioRepository {
     }
 
     /**
-     * Stores a run: each result with its rank, its filter and sort columns and its compact explanation; the thesis
-     * passages once; the companies per band and segment.
+     * Stores a run whole, in the caller's transaction: each result with its rank, its positions in every sort order,
+     * its filter columns and its compact explanation; the thesis passages once; the companies per band and segment.
      */
     long insertRun(long portfolioId, String ruleSetVersion, List<Recommendation> results, Instant createdAt) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into screening_run (portfolio_id, rule_set_version, companies, created_at) values (?, ?, ?, ?)")
-                .params(portfolioId, ruleSetVersion, results.size(), Timestamp.from(createdAt))
-                .update(key, "id");
-        long runId = key.getKey().longValue();
-        int[] ranks = ranks(results);
-        ExplanationCodec packer = new ExplanationCodec();
-        template.batchUpdate("""
-                        insert into run_result (run_id, ordinal, rank_in_run, ticker, name, segment, score, band, confidence, fired, explanation)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                indexed(results), BATCH_SIZE, (ps, row) -> {
-                    Recommendation r = row.value();
-                    ps.setLong(1, runId);
-                    ps.setInt(2, row.index());
-                    ps.setInt(3, ranks[row.index()]);
-                    ps.setString(4, r.ticker());
-                    ps.setString(5, r.name() == null ? "" : r.name());
-                    ps.setString(6, r.segment().name());
-                    ps.setInt(7, r.score());
-                    ps.setString(8, r.band().name());
-                    ps.setDouble(9, r.confidence());
-                    ps.setLong(10, ExplanationCodec.firedFingerprint(r));
-                    ps.setBytes(11, packer.pack(r));
-                });
-        insertThesis(runId, results);
-        insertCounts(runId, results);
+        long runId = startRun(portfolioId, ruleSetVersion, results.size(), createdAt);
+        insertResults(runId, results, RunOrder.of(results), 0, results.size());
+        finishRun(runId, results);
         return runId;
     }
 
-    /** Rank of each result (1 is best) by {@link Recommendation#RANKING}, by input position. */
-    private static int[] ranks(List<Recommendation> results) {
-        Integer[] order = new Integer[results.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (x, y) -> Recommendation.RANKING.compare(results.get(x), results.get(y)));
-        int[] ranks = new int[order.length];
-        for (int rank = 0; rank < order.length; rank++) ranks[order[rank]] = rank + 1;
-        return ranks;
+    /** A run hidden from readers until {@link #finishRun}; its results may be stored in slices meanwhile. */
+    long startRun(long portfolioId, String ruleSetVersion, int companies, Instant createdAt) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into screening_run (portfolio_id, rule_set_version, companies, created_at, complete) values (?, ?, ?, ?, false)")
+                .params(portfolioId, ruleSetVersion, companies, Timestamp.from(createdAt))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Stores the results with ordinals {@code from} (inclusive) to {@code to} (exclusive): one slice of a run. */
+    void insertResults(long runId, List<Recommendation> results, RunOrder order, int from, int to) {
+        ExplanationCodec packer = new ExplanationCodec();
+        template.batchUpdate("""
+                        insert into run_result (run_id, ordinal, rank_in_run, score_position, confidence_position, ticker_position,
+                            name_position, segment_position, ticker, name, segment, score, band, confidence, findings_fingerprint, explanation)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                indexed(results.subList(from, to)), BATCH_SIZE, (ps, row) -> {
+                    Recommendation r = row.value();
+                    int ordinal = from + row.index();
+                    int i = 1;
+                    ps.setLong(i++, runId);
+                    ps.setInt(i++, ordinal);
+                    ps.setInt(i++, order.rank(ordinal));
+                    for (ResultSort sort : POSITIONED) ps.setInt(i++, order.position(sort, ordinal));
+                    ps.setString(i++, r.ticker());
+                    ps.setString(i++, RunOrder.storedName(r));
+                    ps.setString(i++, r.segment().name());
+                    ps.setInt(i++, r.score());
+                    ps.setString(i++, r.band().name());
+                    ps.setDouble(i++, r.confidence());
+                    ps.setLong(i++, FindingsFingerprint.of(r));
+                    ps.setBytes(i, packer.pack(r));
+                });
+    }
+
+    /** The sort keys with a position column, in the order of the insert's columns. */
+    private static final List<ResultSort> POSITIONED =
+            List.of(ResultSort.SCORE, ResultSort.CONFIDENCE, ResultSort.TICKER, ResultSort.NAME, ResultSort.SEGMENT);
+
+    /** Stores what a run needs once (passages, counts) and shows it to readers: its results are all stored. */
+    void finishRun(long runId, List<Recommendation> results) {
+        insertThesis(runId, results);
+        insertCounts(runId, results);
+        jdbc.sql("update screening_run set complete = true where id = ?").param(runId).update();
+    }
+
+    /** Deletes a run, hidden or not, with its results. */
+    void discardRun(long runId) {
+        jdbc.sql("delete from screening_run where id = ?").param(runId).update();
     }
 
     private void insertThesis(long runId, List<Recommendation> results) {
@@ -155,25 +199,25 @@ class PortfolioRepository {
     }
 
     Optional<StoredPortfolio> findPortfolio(long id) {
-        return jdbc.sql("select * from portfolio where id = ?").param(id).query(this::portfolio).optional();
+        return jdbc.sql("select * from portfolio where id = ? and complete = true").param(id).query(this::portfolio).optional();
     }
 
     List<StoredPortfolio> findPortfolios(int page, int size) {
-        return jdbc.sql("select * from portfolio order by created_at desc, id desc limit ? offset ?")
+        return jdbc.sql("select * from portfolio where complete = true order by created_at desc, id desc limit ? offset ?")
                 .params(size, (long) page * size).query(this::portfolio).list();
     }
 
     long countPortfolios() {
-        return jdbc.sql("select count(*) from portfolio").query(Long.class).single();
+        return jdbc.sql("select count(*) from portfolio where complete = true").query(Long.class).single();
     }
 
     /** Locks the portfolio's row until the transaction ends (a delete elsewhere waits); false when it is gone. */
     boolean lockPortfolio(long id) {
-        return !jdbc.sql("select id from portfolio where id = ? for update").param(id).query(Long.class).list().isEmpty();
+        return !jdbc.sql("select id from portfolio where id = ? and complete = true for update").param(id).query(Long.class).list().isEmpty();
     }
 
     boolean deletePortfolio(long id) {
-        return jdbc.sql("delete from portfolio where id = ?").param(id).update() > 0;
+        return jdbc.sql("delete from portfolio where id = ? and complete = true").param(id).update() > 0;
     }
 
     List<Company> findCompanies(long portfolioId) {
@@ -189,12 +233,12 @@ class PortfolioRepository {
     }
 
     List<ScreeningRun> findRuns(long portfolioId) {
-        return jdbc.sql("select * from screening_run where portfolio_id = ? order by id desc").param(portfolioId)
+        return jdbc.sql("select * from screening_run where portfolio_id = ? and complete = true order by id desc").param(portfolioId)
                 .query(this::run).list();
     }
 
     Optional<ScreeningRun> findRun(long portfolioId, long runId) {
-        return jdbc.sql("select * from screening_run where portfolio_id = ? and id = ?").params(portfolioId, runId)
+        return jdbc.sql("select * from screening_run where portfolio_id = ? and id = ? and complete = true").params(portfolioId, runId)
                 .query(this::run).optional();
     }
 
@@ -222,20 +266,71 @@ class PortfolioRepository {
         return new ResultStats(run.companies(), bandCounts(run.id()), longestName, reader(run).thesis);
     }
 
-    /** One page of a run's results, with the number of results the filters match; reads the page's rows only. */
+    /**
+     * One page of a run's results, with the number of results the filters match; reads the page's rows only. When
+     * the filters leave a block of consecutive positions (no filter; a band alone in rank order, since rank orders
+     * by band first) the page is a range of the order's position index, found directly at any depth ("seek").
+     * Other filters walk the position index from the start or from the query's continuation ({@code after}).
+     */
     ResultPage<RankedResult> findPage(ScreeningRun run, ResultQuery query) {
         Filter filter = new Filter(run.id())
                 .equal("band", query.band()).equal("segment", query.segment())
                 .atLeast("score", query.minScore()).atMost("score", query.maxScore())
                 .atLeast("confidence", query.minConfidence()).atMost("confidence", query.maxConfidence());
+        long total = total(run, query, filter);
+        String position = query.sort().positionColumn();
+        boolean reversed = query.direction() != query.sort().naturalDirection();
+        String order = " order by " + position + (reversed ? " desc" : " asc");
+        Block block = query.after() == null ? block(run, query, total) : null;
         Reader reader = reader(run);
-        List<Object> params = new ArrayList<>(filter.params());
-        params.add(query.size());
-        params.add(query.offset());
-        List<RankedResult> items = jdbc.sql(SELECT_RESULT + filter.where() + " order by " + query.sort().orderBy(query.direction())
-                        + " limit ? offset ?")
-                .params(params).query((rs, n) -> reader.read(rs)).list();
-        return new ResultPage<>(items, query.page(), query.size(), total(run, query, filter));
+        List<RankedPosition> rows;
+        if (block != null) {
+            long[] range = block.page(query.offset(), query.size(), reversed);
+            rows = jdbc.sql(SELECT_POSITIONED.formatted(position) + " where run_id = ? and " + position + " between ? and ?" + order)
+                    .params(run.id(), range[0], range[1]).query((rs, n) -> positioned(reader, rs)).list();
+        } else {
+            List<Object> params = new ArrayList<>(filter.params());
+            String where = filter.where();
+            if (query.after() != null) {
+                where += " and " + position + (reversed ? " < ?" : " > ?");
+                params.add(query.after());
+            }
+            params.add(query.size());
+            params.add(query.after() == null ? query.offset() : 0);
+            rows = jdbc.sql(SELECT_POSITIONED.formatted(position) + where + order + " limit ? offset ?")
+                    .params(params).query((rs, n) -> positioned(reader, rs)).list();
+        }
+        Integer next = rows.size() == query.size() ? rows.get(rows.size() - 1).position() : null;
+        return new ResultPage<>(rows.stream().map(RankedPosition::result).toList(), query.page(), query.size(), total, next);
+    }
+
+    /** Positions {@code first} to {@code last} of an order, every one of them matching the query's filters. */
+    private record Block(long first, long last) {
+
+        /** The positions of the page at {@code offset}, the first read first; empty past the end. */
+        long[] page(long offset, int size, boolean reversed) {
+            return reversed ? new long[] {Math.max(first, last - offset - size + 1), last - offset}
+                    : new long[] {first + offset, Math.min(last, first + offset + size - 1)};
+        }
+    }
+
+    /** The block of positions the filters select, or null when they select scattered positions. */
+    private Block block(ScreeningRun run, ResultQuery query, long total) {
+        boolean otherFilter = query.segment() != null || query.minScore() != null || query.maxScore() != null
+                || query.minConfidence() != null || query.maxConfidence() != null;
+        if (otherFilter) return null;
+        if (query.band() == null) return new Block(1, total);
+        if (!query.sort().byRank()) return null;
+        long before = bandCounts(run.id()).entrySet().stream().filter(e -> e.getKey().compareTo(query.band()) < 0)
+                .mapToLong(Map.Entry::getValue).sum();
+        return new Block(before + 1, before + total);
+    }
+
+    private record RankedPosition(RankedResult result, int position) {
+    }
+
+    private static RankedPosition positioned(Reader reader, ResultSet rs) throws SQLException {
+        return new RankedPosition(reader.read(rs), rs.getInt(11));
     }
 
     /** The total without counting rows where the run's counts answer it: no filter, or band and segment only. */
@@ -264,7 +359,7 @@ class PortfolioRepository {
 
     /**
      * The results of two runs of one portfolio that may differ: the database joins them by row and keeps the
-     * rows whose ticker, score, band or fired rules differ (rows stored before compact results always count),
+     * rows whose ticker, score, band or findings (rule ids and points) differ (rows stored before V10 always count),
      * so only those are read and decoded.
      */
     List<Recommendation[]> findDifferingPairs(ScreeningRun before, ScreeningRun after) {
@@ -275,7 +370,8 @@ class PortfolioRepository {
                                a.ordinal, a.rank_in_run, a.ticker, a.name, a.segment, a.score, a.band, a.confidence, a.explanation, a.detail
                         from run_result b join run_result a on a.run_id = ? and a.ordinal = b.ordinal
                         where b.run_id = ? and (a.ticker <> b.ticker or a.score <> b.score or a.band <> b.band
-                            or a.fired is null or b.fired is null or a.fired <> b.fired)
+                            or a.findings_fingerprint is null or b.findings_fingerprint is null
+                            or a.findings_fingerprint <> b.findings_fingerprint)
                         order by b.ordinal""")
                 .params(after.id(), before.id())
                 .query((rs, n) -> new Recommendation[] {then.read(rs, 0).result(), now.read(rs, 10).result()})
@@ -284,6 +380,9 @@ class PortfolioRepository {
 
     private static final String SELECT_RESULT =
             "select ordinal, rank_in_run, ticker, name, segment, score, band, confidence, explanation, detail from run_result";
+    /** The result columns and then the position column named by {@code %s}. */
+    private static final String SELECT_POSITIONED =
+            "select ordinal, rank_in_run, ticker, name, segment, score, band, confidence, explanation, detail, %s from run_result";
 
     private Reader reader(ScreeningRun run) {
         Map<String, String> thesis = new HashMap<>();

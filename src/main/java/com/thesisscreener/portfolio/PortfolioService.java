@@ -26,9 +26,19 @@ import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
-/** Stores screened portfolios and their runs; every write is one transaction, so nothing is half-stored. */
+/**
+ * Stores screened portfolios and their runs. A portfolio or run is written in slices, each its own short
+ * transaction, and stays hidden from every reader until its last slice is stored; if any slice fails, what was
+ * stored of it is deleted. So nothing is ever seen half-stored, and large uploads do not pile up one huge commit.
+ */
 @Service
 public class PortfolioService {
 
@@ -38,10 +48,15 @@ public class PortfolioService {
     private final Clock clock;
     private final PositionStore positions;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    /** An upload still hidden after this long was abandoned by an instance that stopped mid-way. */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     PortfolioService(PortfolioRepository repository, ActiveRules rules, MeterRegistry meters, PositionStore positions,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.rules = rules;
         this.meters = meters;
@@ -53,8 +68,7 @@ public class PortfolioService {
     public record Created(StoredPortfolio portfolio, ScreeningRun run, List<Recommendation> results) {
     }
 
-    /** Screens an imported file with the active rules and stores portfolio, rows, problems and results together. */
-    @Transactional
+    /** Screens an imported file with the active rules and stores portfolio, rows, problems and results, shown together. */
     public Created store(String name, ImportedPortfolio imported) {
         return store(name, imported, screenedSoFar -> { });
     }
@@ -71,33 +85,94 @@ public class PortfolioService {
         RuleSet ruleSet = rules.current();
         List<Recommendation> results = screen(ruleSet, imported.companies(), screenedSoFar);
         var now = clock.instant();
-        long id = repository.insertPortfolio(name, imported.fileName(), imported.sheet(), imported.rowsRead(),
-                imported.rowsRejected(), imported.ignoredColumns(), now);
-        repository.insertCompanies(id, imported.companies());
-        positions.insert(id, imported.positions());
-        repository.insertProblems(id, imported.problems());
-        long runId = repository.insertRun(id, ruleSet.version(), results, now);
-        events.publishEvent(new PortfolioUploaded(id, name, imported.fileName(), results.size(), runId, ruleSet.version()));
-        return new Created(portfolio(id), run(id, runId), results);
+        List<Company> companies = imported.companies();
+        long id = inTransaction(() -> {
+            repository.discardAbandoned(now.minus(ABANDONED_AFTER));
+            return repository.insertPortfolio(name, imported.fileName(), imported.sheet(), imported.rowsRead(),
+                    imported.rowsRejected(), imported.ignoredColumns(), now);
+        });
+        try {
+            forEachSlice(companies.size(), (from, to) -> {
+                repository.insertCompanies(id, companies.subList(from, to), from);
+                positions.insert(id, imported.positions(), from, to);
+            });
+            inTransaction(() -> repository.insertProblems(id, imported.problems()));
+            long runId = storeRun(id, ruleSet.version(), results, now, run -> {
+                repository.reveal(id);
+                events.publishEvent(new PortfolioUploaded(id, name, imported.fileName(), results.size(), run, ruleSet.version()));
+            });
+            return new Created(portfolio(id), run(id, runId), results);
+        } catch (RuntimeException failed) {
+            inTransaction(() -> repository.discard(id));
+            throw failed;
+        }
     }
 
     /** Screens the stored rows again with the rules active now; the earlier runs stay as they were. */
-    @Transactional
     public ScreeningRun rerun(long portfolioId) {
-        // Hold the portfolio while screening it again: a delete from another request or instance waits for this run
-        // (and then removes it with the rest), or came first and this answers 404; never a run without its portfolio.
-        if (!repository.lockPortfolio(portfolioId)) throw new PortfolioNotFoundException("no portfolio with id " + portfolioId);
+        portfolio(portfolioId);
         RuleSet ruleSet = rules.current();
         List<Recommendation> results = screen(ruleSet, repository.findCompanies(portfolioId));
         long runId;
         try {
-            runId = repository.insertRun(portfolioId, ruleSet.version(), results, clock.instant());
+            runId = storeRun(portfolioId, ruleSet.version(), results, clock.instant(), run -> {
+                // Hold the portfolio while the run is shown: a delete from another request or instance waits for it (and
+                // then removes it with the rest), or came first and this answers 404; never a run without its portfolio.
+                if (!repository.lockPortfolio(portfolioId)) throw deletedMeanwhile(portfolioId);
+                events.publishEvent(new PortfolioRescreened(portfolioId, run, results.size(), ruleSet.version()));
+            });
         } catch (DataIntegrityViolationException deleted) {
             // Another request (or instance) deleted the portfolio meanwhile: its rows are gone, so is the run.
-            throw new PortfolioNotFoundException("portfolio " + portfolioId + " was deleted while it was screened again; no run was stored");
+            throw deletedMeanwhile(portfolioId);
         }
-        events.publishEvent(new PortfolioRescreened(portfolioId, runId, results.size(), ruleSet.version()));
         return run(portfolioId, runId);
+    }
+
+    private static PortfolioNotFoundException deletedMeanwhile(long portfolioId) {
+        return new PortfolioNotFoundException("portfolio " + portfolioId + " was deleted while it was screened; no run was stored");
+    }
+
+    /**
+     * Stores a run in slices, hidden until its last transaction, which also runs {@code beforeShown} with the run's
+     * id; if anything fails, the part of the run already stored is deleted.
+     */
+    private long storeRun(long portfolioId, String ruleSetVersion, List<Recommendation> results, Instant createdAt,
+                          LongConsumer beforeShown) {
+        long runId = inTransaction(() -> repository.startRun(portfolioId, ruleSetVersion, results.size(), createdAt));
+        try {
+            RunOrder order = RunOrder.of(results);
+            forEachSlice(results.size(), (from, to) -> repository.insertResults(runId, results, order, from, to));
+            inTransaction(() -> {
+                beforeShown.accept(runId);
+                repository.finishRun(runId, results);
+            });
+            return runId;
+        } catch (RuntimeException failed) {
+            inTransaction(() -> repository.discardRun(runId));
+            throw failed;
+        }
+    }
+
+    /** Runs {@code slice} for consecutive ranges of {@code size} rows, each range in its own transaction. */
+    private void forEachSlice(int size, SliceWriter slice) {
+        for (int from = 0; from < size; from += PortfolioRepository.SLICE_SIZE) {
+            int start = from;
+            int end = Math.min(size, from + PortfolioRepository.SLICE_SIZE);
+            inTransaction(() -> slice.write(start, end));
+        }
+    }
+
+    @FunctionalInterface
+    interface SliceWriter {
+        void write(int from, int to);
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    private void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
     }
 
     public StoredPortfolio portfolio(long id) {

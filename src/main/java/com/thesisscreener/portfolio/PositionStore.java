@@ -19,21 +19,27 @@ class PositionStore {
     }
 
     void insert(long portfolioId, Positions positions) {
+        insert(portfolioId, positions, 0, positions.size());
+    }
+
+    /** Stores the positions of rows {@code from} (inclusive) to {@code to} (exclusive): one slice of a portfolio. */
+    void insert(long portfolioId, Positions positions, int from, int to) {
         if (!positions.present()) return;
         jdbc.batchUpdate("insert into portfolio_position (portfolio_id, ordinal, basis, position_size) values (?, ?, ?, ?)",
                 new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement statement, int i) throws java.sql.SQLException {
+                        int ordinal = from + i;
                         statement.setLong(1, portfolioId);
-                        statement.setInt(2, i);
+                        statement.setInt(2, ordinal);
                         statement.setString(3, positions.basis().name());
-                        if (positions.has(i)) statement.setDouble(4, positions.given(i));
+                        if (positions.has(ordinal)) statement.setDouble(4, positions.given(ordinal));
                         else statement.setNull(4, Types.DOUBLE);
                     }
 
                     @Override
                     public int getBatchSize() {
-                        return positions.size();
+                        return Math.max(0, Math.min(to, positions.size()) - from);
                     }
                 });
     }

@@ -5,8 +5,9 @@ import com.thesisscreener.screening.Segment;
 
 /**
  * One page of a stored run's results: which companies (every filter optional, null for "any"), in which order,
- * and which page. Served by an index of the results table, so a page costs the same in a run of 32 companies
- * and of 1,000,000.
+ * and which page. Served by the index of the order's position column: unfiltered, or by band in rank order, page N
+ * is a range of that index, so it costs the same at any depth and in a run of 32 companies or of 1,000,000; other
+ * filters walk the index from the start, or from where the previous page ended when {@code after} is given.
  *
  * @param band          only this band (after caps)
  * @param segment       only this segment
@@ -18,9 +19,11 @@ import com.thesisscreener.screening.Segment;
  * @param direction     null is the key's natural direction ({@link ResultSort#naturalDirection()})
  * @param page          0 for the first page
  * @param size          results per page, 1 to {@link #MAX_SIZE}
+ * @param after         null, or the {@link ResultPage#next()} of the previous page: the page after it, found from
+ *                      where that page ended (the page number is then only echoed)
  */
 public record ResultQuery(Band band, Segment segment, Integer minScore, Integer maxScore, Double minConfidence,
-                          Double maxConfidence, ResultSort sort, Direction direction, int page, int size) {
+                          Double maxConfidence, ResultSort sort, Direction direction, int page, int size, Integer after) {
 
     public static final int MAX_SIZE = 1000;
 
@@ -35,6 +38,13 @@ public record ResultQuery(Band band, Segment segment, Integer minScore, Integer 
         if (size < 1 || size > MAX_SIZE) throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", not " + size);
         if (sort == null) sort = ResultSort.RANK;
         if (direction == null) direction = sort.naturalDirection();
+        if (after != null && after < 0) throw new IllegalArgumentException("after must be 0 or more, not " + after);
+    }
+
+    /** A page found by its number. */
+    public ResultQuery(Band band, Segment segment, Integer minScore, Integer maxScore, Double minConfidence,
+                       Double maxConfidence, ResultSort sort, Direction direction, int page, int size) {
+        this(band, segment, minScore, maxScore, minConfidence, maxConfidence, sort, direction, page, size, null);
     }
 
     /** The first {@code size} results in rank order, unfiltered. */

@@ -8,21 +8,21 @@ package com.thesisscreener.portfolio;
 public enum ResultSort {
     /** Best recommendation first: band after caps, then score, then ticker. */
     RANK("rank_in_run", true),
-    TICKER("ticker", true),
-    NAME("name", true),
-    SEGMENT("segment", true),
+    TICKER("ticker_position", true),
+    NAME("name_position", true),
+    SEGMENT("segment_position", true),
     /** Best band first, ranked within a band: the same order as {@link #RANK}. */
     BAND("rank_in_run", true),
     /** Highest score first. */
-    SCORE("score", false),
+    SCORE("score_position", false),
     /** Highest confidence first. */
-    CONFIDENCE("confidence", false);
+    CONFIDENCE("confidence_position", false);
 
-    private final String column;
+    private final String positionColumn;
     private final boolean naturallyAscending;
 
-    ResultSort(String column, boolean naturallyAscending) {
-        this.column = column;
+    ResultSort(String positionColumn, boolean naturallyAscending) {
+        this.positionColumn = positionColumn;
         this.naturallyAscending = naturallyAscending;
     }
 
@@ -31,11 +31,13 @@ public enum ResultSort {
         return naturallyAscending ? ResultQuery.Direction.ASC : ResultQuery.Direction.DESC;
     }
 
-    /** The SQL order for this key: an index of the run_result table ends in the same columns, so it serves it. */
-    String orderBy(ResultQuery.Direction direction) {
-        boolean reversed = direction != null && direction != naturalDirection();
-        String first = naturallyAscending != reversed ? " asc" : " desc";
-        String rank = reversed ? " desc" : " asc";
-        return column.equals("rank_in_run") ? "rank_in_run" + rank : column + first + ", rank_in_run" + rank;
+    /** The column holding each result's position (1 first) in this key's natural direction, indexed per run. */
+    String positionColumn() {
+        return positionColumn;
+    }
+
+    /** Whether the rank is this order's position: the rank index serves it. */
+    boolean byRank() {
+        return positionColumn.equals(RANK.positionColumn);
     }
 }

@@ -14,12 +14,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -121,28 +118,6 @@ public final class ExplanationCodec {
         }
         return new Recommendation(c.ticker(), c.name(), c.segment(), c.score(), scoreBand, c.band(), c.confidence(),
                 findings, caps, derived, notRun, version);
-    }
-
-    /**
-     * The ids of the rules that fired, sorted, as 64 bits of their SHA-256: equal for two results exactly when
-     * the same rules fired (barring a 1 in 2^64 accident), so two runs compare in SQL.
-     */
-    public static long firedFingerprint(Recommendation r) {
-        TreeSet<String> ids = new TreeSet<>();
-        r.findings().forEach(f -> ids.add(f.ruleId()));
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String id : ids) {
-                sha.update(id.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            byte[] digest = sha.digest();
-            long value = 0;
-            for (int i = 0; i < Long.BYTES; i++) value = (value << 8) | (digest[i] & 0xff);
-            return value;
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private byte[] deflate(byte[] bytes) {

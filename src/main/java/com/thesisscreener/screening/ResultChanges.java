@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * How the results for the same companies differ between two screenings (two runs, or the active rules
- * and a candidate): band, score, and findings that appeared or vanished.
+ * and a candidate): band, score, findings that appeared or vanished, and findings whose points changed.
  *
  * @param unchanged companies with the same score, band and findings in both
  */
@@ -20,7 +20,11 @@ public record ResultChanges(List<Change> changes, int unchanged) {
 
     /** One company's change from {@code before} to {@code after}; a side is null when the company is absent there. */
     public record Change(String ticker, String name, Integer scoreBefore, Integer scoreAfter, Band bandBefore, Band bandAfter,
-                         List<Finding> findingsAdded, List<Finding> findingsRemoved) {
+                         List<Finding> findingsAdded, List<Finding> findingsRemoved, List<PointsChange> pointsChanged) {
+    }
+
+    /** A rule that fired in both screenings with different points (summed when it fired more than once). */
+    public record PointsChange(String ruleId, int pointsBefore, int pointsAfter) {
     }
 
     /** Compares by ticker; the largest score moves come first. */
@@ -36,13 +40,15 @@ public record ResultChanges(List<Change> changes, int unchanged) {
             Recommendation a = now.get(ticker);
             List<Finding> added = notIn(b, a);
             List<Finding> removed = notIn(a, b);
-            if (a != null && b != null && a.score() == b.score() && a.band() == b.band() && added.isEmpty() && removed.isEmpty()) {
+            List<PointsChange> moved = pointsChanged(b, a);
+            if (a != null && b != null && a.score() == b.score() && a.band() == b.band() && added.isEmpty() && removed.isEmpty()
+                    && moved.isEmpty()) {
                 unchanged++;
                 continue;
             }
             Recommendation named = a != null ? a : b;
             changes.add(new Change(ticker, named.name(), b == null ? null : b.score(), a == null ? null : a.score(),
-                    b == null ? null : b.band(), a == null ? null : a.band(), added, removed));
+                    b == null ? null : b.band(), a == null ? null : a.band(), added, removed, moved));
         }
         changes.sort(Comparator.comparingInt((Change c) -> -Math.abs(Objects.requireNonNullElse(c.scoreAfter(), 0)
                 - Objects.requireNonNullElse(c.scoreBefore(), 0))).thenComparing(Change::ticker));
@@ -54,6 +60,24 @@ public record ResultChanges(List<Change> changes, int unchanged) {
         if (in == null) return List.of();
         Set<String> baseIds = base == null ? Set.of() : base.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
         return in.findings().stream().filter(f -> !baseIds.contains(f.ruleId())).toList();
+    }
+
+    /** Rules that fired in both with different points, in the order they fired after. */
+    private static List<PointsChange> pointsChanged(Recommendation before, Recommendation after) {
+        if (before == null || after == null) return List.of();
+        Map<String, Integer> then = pointsByRule(before);
+        List<PointsChange> changed = new ArrayList<>();
+        pointsByRule(after).forEach((ruleId, points) -> {
+            Integer earlier = then.get(ruleId);
+            if (earlier != null && earlier.intValue() != points) changed.add(new PointsChange(ruleId, earlier, points));
+        });
+        return changed;
+    }
+
+    private static Map<String, Integer> pointsByRule(Recommendation r) {
+        Map<String, Integer> points = new LinkedHashMap<>();
+        r.findings().forEach(f -> points.merge(f.ruleId(), f.points(), Integer::sum));
+        return points;
     }
 
     private static Map<String, Recommendation> byTicker(List<Recommendation> results) {

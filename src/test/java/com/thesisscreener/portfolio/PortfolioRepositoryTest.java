@@ -3,6 +3,7 @@ package com.thesisscreener.portfolio;
 import com.thesisscreener.database.DatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.thesisscreener.cli.SyntheticCompanies;
 import com.thesisscreener.importing.RowProblem;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Company;
@@ -112,6 +113,7 @@ class PortfolioRepositoryTest {
         List<Recommendation> results = ShippedRules.screener().screen(List.of(
                 ShippedRules.apiSeller("A", 1.6, -0.8).build(), ShippedRules.neutral("B", Segment.SEMICONDUCTORS).build()));
         long id = repository.insertPortfolio("p", "p.xlsx", null, 2, 0, List.of("Notes"), Instant.now());
+        repository.reveal(id);
 
         ScreeningRun run = run(id, ShippedRules.ruleSet().version(), results);
 
@@ -140,6 +142,7 @@ class PortfolioRepositoryTest {
     @Test
     void deletingAPortfolioRemovesItsRowsProblemsRunsAndResults() {
         long id = repository.insertPortfolio("p", "p.csv", null, 2, 1, List.of(), Instant.now());
+        repository.reveal(id);
         repository.insertCompanies(id, List.of(Company.builder("A", Segment.OTHER).build()));
         repository.insertProblems(id, List.of(new RowProblem("p.csv", 3, "D", "API revenue share", "45x", "a fraction")));
         repository.insertRun(id, "v1", ShippedRules.screener().screen(List.of(Company.builder("A", Segment.OTHER).build())), Instant.now());
@@ -252,15 +255,143 @@ class PortfolioRepositoryTest {
     void resultsStoredAsJsonBeforeCompactResultsAreStillRead() {
         List<Recommendation> results = ShippedRules.screener().screen(List.of(ShippedRules.apiSeller("OLD", 1.6, -0.8).build()));
         long id = portfolio(1);
-        ScreeningRun run = run(id, "v0", List.of());
+        long runId = repository.startRun(id, "v0", 1, Instant.now());
+        repository.finishRun(runId, List.of());
+        ScreeningRun run = repository.findRun(id, runId).orElseThrow();
         jdbc.sql("""
-                insert into run_result (run_id, ordinal, rank_in_run, ticker, name, segment, score, band, confidence, detail)
-                values (?, 0, 1, 'OLD', '', 'OTHER', ?, ?, ?, ?)""")
+                insert into run_result (run_id, ordinal, rank_in_run, score_position, confidence_position, ticker_position, name_position,
+                    segment_position, ticker, name, segment, score, band, confidence, detail)
+                values (?, 0, 1, 1, 1, 1, 1, 1, 'OLD', '', 'OTHER', ?, ?, ?, ?)""")
                 .params(run.id(), results.get(0).score(), results.get(0).band().name(), results.get(0).confidence(),
                         JsonMapper.builder().build().writeValueAsString(results.get(0)))
                 .update();
 
         assertThat(repository.findPage(run, ResultQuery.ranked(0, 10)).items()).extracting(RankedResult::result).isEqualTo(results);
+    }
+
+    @Test
+    void pagesFoundByPositionAreTheSameAsPagesCountedWithOffsetAtEveryDepthSortAndFilter() {
+        List<Recommendation> results = ShippedRules.screener().screen(SyntheticCompanies.generate(2_500, 7));
+        ScreeningRun run = run(portfolio(results.size()), ShippedRules.ruleSet().version(), results);
+        List<ResultQuery.Direction> directions = List.of(ResultQuery.Direction.ASC, ResultQuery.Direction.DESC);
+        List<Band> bands = java.util.Arrays.asList(null, Band.HOLD, Band.STRONG_BUY);
+        List<Segment> segments = java.util.Arrays.asList(null, Segment.MODEL_PROVIDER);
+
+        int compared = 0;
+        for (ResultSort sort : ResultSort.values()) {
+            for (ResultQuery.Direction direction : directions) {
+                for (Band band : bands) {
+                    for (Segment segment : segments) {
+                        for (int page : List.of(0, 1, 7, 24, 99)) {
+                            ResultQuery query = new ResultQuery(band, segment, null, null, null, null, sort, direction, page, 25);
+                            assertThat(ranks(repository.findPage(run, query))).as(query.toString()).isEqualTo(offsetPage(run, query));
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        ResultQuery scoreRange = new ResultQuery(null, null, 20, 60, 0.5, null, ResultSort.CONFIDENCE, null, 3, 40);
+        assertThat(ranks(repository.findPage(run, scoreRange))).isEqualTo(offsetPage(run, scoreRange)).isNotEmpty();
+        assertThat(compared).isEqualTo(ResultSort.values().length * 2 * 3 * 2 * 5);
+    }
+
+    @Test
+    void followingEachPagesContinuationWalksTheSamePagesAsAskingForThemByNumber() {
+        List<Recommendation> results = ShippedRules.screener().screen(SyntheticCompanies.generate(1_000, 11));
+        ScreeningRun run = run(portfolio(results.size()), ShippedRules.ruleSet().version(), results);
+        for (ResultQuery byNumber : List.of(
+                new ResultQuery(null, null, null, null, null, null, ResultSort.SCORE, null, 0, 30),
+                new ResultQuery(Band.HOLD, Segment.MODEL_PROVIDER, null, null, null, null, ResultSort.NAME, ResultQuery.Direction.DESC, 0, 7),
+                new ResultQuery(null, null, 10, null, null, null, ResultSort.RANK, null, 0, 50))) {
+            ResultPage<RankedResult> numbered = repository.findPage(run, byNumber);
+            ResultPage<RankedResult> continued = numbered;
+            List<Integer> walked = new ArrayList<>(ranks(numbered));
+            List<Integer> expected = new ArrayList<>(ranks(numbered));
+            for (int page = 1; continued.next() != null; page++) {
+                continued = repository.findPage(run, withPage(byNumber, page, continued.next()));
+                numbered = repository.findPage(run, withPage(byNumber, page, null));
+                walked.addAll(ranks(continued));
+                expected.addAll(ranks(numbered));
+            }
+            assertThat(walked).as(byNumber.toString()).isEqualTo(expected).hasSize((int) numbered.total());
+        }
+    }
+
+    @Test
+    void aPortfolioBeingStoredIsHiddenUntilRevealedAndAnAbandonedOneIsDiscarded() {
+        Instant started = Instant.parse("2026-01-01T10:00:00Z");
+        long hidden = repository.insertPortfolio("being stored", "big.xlsx", null, 1, 0, List.of(), started);
+        repository.insertCompanies(hidden, List.of(Company.builder("A", Segment.OTHER).build()));
+        long runId = repository.startRun(hidden, "v1", 1, started);
+        long countBefore = repository.countPortfolios();
+
+        assertThat(repository.findPortfolio(hidden)).isEmpty();
+        assertThat(repository.findPortfolios(0, 100)).extracting(StoredPortfolio::id).doesNotContain(hidden);
+        assertThat(repository.findRun(hidden, runId)).isEmpty();
+        assertThat(repository.deletePortfolio(hidden)).as("a user cannot delete what is not shown yet").isFalse();
+
+        repository.finishRun(runId, List.of());
+        repository.reveal(hidden);
+        assertThat(repository.findPortfolio(hidden)).isPresent();
+        assertThat(repository.findRun(hidden, runId)).isPresent();
+        assertThat(repository.countPortfolios()).isEqualTo(countBefore + 1);
+
+        long abandoned = repository.insertPortfolio("abandoned", "cut.xlsx", null, 1, 0, List.of(), started);
+        repository.insertCompanies(abandoned, List.of(Company.builder("B", Segment.OTHER).build()));
+        long recent = repository.insertPortfolio("still storing", "now.xlsx", null, 1, 0, List.of(), started.plusSeconds(7200));
+        assertThat(repository.discardAbandoned(started.plusSeconds(3600))).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from portfolio_company where portfolio_id = ?").param(abandoned).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from portfolio where id in (?, ?)").params(hidden, recent).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aFindingWhosePointsChangedMakesTheRowDifferEvenWhenScoreBandAndRulesAreTheSame() {
+        Company seller = ShippedRules.apiSeller("A", 1.6, -0.8).build();
+        List<Recommendation> before = ShippedRules.screener().screen(List.of(seller, ShippedRules.neutral("C", Segment.SEMICONDUCTORS).build()));
+        Recommendation a = before.get(0);
+        List<com.thesisscreener.screening.Finding> moved = new ArrayList<>(a.findings());
+        var first = moved.get(0);
+        // Same rules, same score and band (as when two rules' points move in opposite directions): only the points differ.
+        moved.set(0, new com.thesisscreener.screening.Finding(first.ruleId(), first.points() - 5, first.sentence(), first.thesis()));
+        List<Recommendation> after = List.of(new Recommendation(a.ticker(), a.name(), a.segment(), a.score(), a.scoreBand(), a.band(),
+                a.confidence(), moved, a.caps(), a.derived(), a.testsNotRun(), a.ruleSetVersion()), before.get(1));
+        long id = portfolio(2);
+
+        List<Recommendation[]> differing = repository.findDifferingPairs(run(id, "v1", before), run(id, "v2", after));
+
+        assertThat(differing).singleElement().satisfies(pair -> assertThat(pair[1].findings().get(0).points()).isEqualTo(first.points() - 5));
+    }
+
+    /** Ranks of a page as the store answered it before positions: the sort's value columns, then LIMIT and OFFSET. */
+    private List<Integer> offsetPage(ScreeningRun run, ResultQuery query) {
+        Map<ResultSort, String> columns = Map.of(ResultSort.RANK, "", ResultSort.BAND, "", ResultSort.TICKER, "ticker asc, ",
+                ResultSort.NAME, "name asc, ", ResultSort.SEGMENT, "segment asc, ", ResultSort.SCORE, "score desc, ",
+                ResultSort.CONFIDENCE, "confidence desc, ");
+        String natural = columns.get(query.sort()) + "rank_in_run asc";
+        String order = query.direction() == query.sort().naturalDirection() ? natural
+                : natural.replace(" asc", " ASCENDING").replace(" desc", " asc").replace(" ASCENDING", " desc");
+        StringBuilder where = new StringBuilder("run_id = ?");
+        List<Object> params = new ArrayList<>(List.of(run.id()));
+        if (query.band() != null) { where.append(" and band = ?"); params.add(query.band().name()); }
+        if (query.segment() != null) { where.append(" and segment = ?"); params.add(query.segment().name()); }
+        if (query.minScore() != null) { where.append(" and score >= ?"); params.add(query.minScore()); }
+        if (query.maxScore() != null) { where.append(" and score <= ?"); params.add(query.maxScore()); }
+        if (query.minConfidence() != null) { where.append(" and confidence >= ?"); params.add(query.minConfidence()); }
+        if (query.maxConfidence() != null) { where.append(" and confidence <= ?"); params.add(query.maxConfidence()); }
+        params.add(query.size());
+        params.add(query.offset());
+        return jdbc.sql("select rank_in_run from run_result where " + where + " order by " + order + " limit ? offset ?")
+                .params(params).query(Integer.class).list();
+    }
+
+    private static ResultQuery withPage(ResultQuery q, int page, Integer after) {
+        return new ResultQuery(q.band(), q.segment(), q.minScore(), q.maxScore(), q.minConfidence(), q.maxConfidence(), q.sort(),
+                q.direction(), page, q.size(), after);
+    }
+
+    private static List<Integer> ranks(ResultPage<RankedResult> page) {
+        return page.items().stream().map(RankedResult::rank).toList();
     }
 
     private ScreeningRun run(long portfolioId, String version, List<Recommendation> results) {
@@ -269,7 +400,9 @@ class PortfolioRepositoryTest {
     }
 
     private long portfolio(int rows) {
-        return repository.insertPortfolio("p", "p.xlsx", null, rows, 0, List.of(), Instant.now());
+        long id = repository.insertPortfolio("p", "p.xlsx", null, rows, 0, List.of(), Instant.now());
+        repository.reveal(id);
+        return id;
     }
 
     private static ResultQuery sorted(ResultSort sort, ResultQuery.Direction direction) {

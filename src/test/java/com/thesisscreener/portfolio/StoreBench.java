@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Storing a run of N results in one transaction against a file H2 database, with every sort-key index and with
- * only the rank, band and score indexes, side by side; then the first page and the database size. Numbers only.
+ * Storing a run of N results against a file H2 database in one transaction and in slices of
+ * {@link PortfolioRepository#SLICE_SIZE} (each its own transaction, as the service stores them), side by side; then
+ * the first and the last page by score, and the database size. Numbers only.
  *
  * <pre>
  * mvn -o -q -B -DskipTests package test-compile
@@ -42,33 +43,49 @@ public final class StoreBench {
         }
         System.out.printf("java %s, -Xmx%d MB, load %s%n", System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
                 Files.readString(Path.of("/proc/loadavg")).strip());
-        for (String variant : List.of("all sort-key indexes", "rank, band and score indexes only")) {
+        for (boolean sliced : List.of(false, true)) {
             Path dir = Files.createTempDirectory("store-bench");
             JdbcDataSource data = new JdbcDataSource();
             data.setURL("jdbc:h2:file:" + dir.resolve("db"));
             Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
             JdbcTemplate template = new JdbcTemplate(data);
-            if (variant.startsWith("rank")) {
-                for (String index : List.of("run_result_segment", "run_result_confidence", "run_result_ticker", "run_result_name")) {
-                    template.execute("drop index " + index);
-                }
-            }
             PortfolioRepository repository = new PortfolioRepository(JdbcClient.create(template), template, JsonMapper.builder().build());
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(data));
             long start = System.nanoTime();
-            ScreeningRun run = tx.execute(status -> {
+            ScreeningRun run = sliced ? storeInSlices(tx, repository, results) : tx.execute(status -> {
                 long id = repository.insertPortfolio("bench", "bench.xlsx", null, rows, 0, List.of(), Instant.now());
                 long runId = repository.insertRun(id, results.get(0).ruleSetVersion(), results, Instant.now());
+                repository.reveal(id);
                 return repository.findRun(id, runId).orElseThrow();
             });
             double stored = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             repository.findPage(run, ResultQuery.ranked(0, 100));
-            double page = (System.nanoTime() - start) / 1e6;
+            double first = (System.nanoTime() - start) / 1e6;
+            ResultQuery lastByScore = new ResultQuery(null, null, null, null, null, null, ResultSort.SCORE, null, (rows - 1) / 100, 100);
+            start = System.nanoTime();
+            repository.findPage(run, lastByScore);
+            double last = (System.nanoTime() - start) / 1e6;
             template.execute("shutdown");
             long bytes = Files.size(dir.resolve("db.mv.db"));
-            System.out.printf("%s: store %,d results in one transaction %.1f s; first page %.0f ms; database %.1f MB%n", variant, rows,
-                    stored, page, bytes / 1048576.0);
+            System.out.printf("%s: store %,d results %.1f s; first page %.0f ms; last page by score %.0f ms; database %.1f MB%n",
+                    sliced ? "slices of " + PortfolioRepository.SLICE_SIZE : "one transaction", rows, stored, first, last, bytes / 1048576.0);
         }
+    }
+
+    private static ScreeningRun storeInSlices(TransactionTemplate tx, PortfolioRepository repository, List<Recommendation> results) {
+        long id = tx.execute(status -> repository.insertPortfolio("bench", "bench.xlsx", null, results.size(), 0, List.of(), Instant.now()));
+        long runId = tx.execute(status -> repository.startRun(id, results.get(0).ruleSetVersion(), results.size(), Instant.now()));
+        RunOrder order = RunOrder.of(results);
+        for (int from = 0; from < results.size(); from += PortfolioRepository.SLICE_SIZE) {
+            int start = from;
+            tx.executeWithoutResult(status -> repository.insertResults(runId, results, order, start,
+                    Math.min(results.size(), start + PortfolioRepository.SLICE_SIZE)));
+        }
+        tx.executeWithoutResult(status -> {
+            repository.finishRun(runId, results);
+            repository.reveal(id);
+        });
+        return repository.findRun(id, runId).orElseThrow();
     }
 }

@@ -79,7 +79,9 @@ class PortfolioController {
      * @param items results with their rank, each with {@code whatIf} answers when asked for
      */
     record Results(long portfolioId, long runId, String ruleSetVersion, int page, int size, long total, long totalPages, int count,
-                   @ArraySchema(schema = @Schema(implementation = RankedItem.class)) List<?> items) {
+                   @ArraySchema(schema = @Schema(implementation = RankedItem.class)) List<?> items,
+                   @Schema(description = "pass as 'after' (with the same filters, sort and size) for the next page, found from where "
+                           + "this one ended; absent when this page was not full") Integer next) {
     }
 
     /** A result with its rank in the run, as one flat JSON object. */
@@ -154,23 +156,27 @@ class PortfolioController {
     @Operation(operationId = "getPortfolioResults", summary = "A page of a run's results (the latest run unless 'run' is given)", description = "Ranked best first by "
             + "default. sort=rank|ticker|name|segment|band|score|confidence with an optional direction (sort=score,asc); score and "
             + "confidence sort highest first, the others A to Z / best first; ties keep rank order. Filter by band, segment and "
-            + "score or confidence ranges (inclusive). page counts from 0; size is 1 to 1000 (default 100).")
+            + "score or confidence ranges (inclusive). page counts from 0; size is 1 to 1000 (default 100). Any page of an unfiltered "
+            + "order, or of one band in rank order, is found directly whatever its depth; with other filters, follow 'next' as 'after'.")
     Results results(@PathVariable long id, @RequestParam(required = false) Long run, @RequestParam(required = false) Band band,
                     @RequestParam(required = false) Segment segment, @RequestParam(defaultValue = "rank") String sort,
                     @RequestParam(required = false) Integer minScore, @RequestParam(required = false) Integer maxScore,
                     @RequestParam(required = false) Double minConfidence, @RequestParam(required = false) Double maxConfidence,
                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+                    @Parameter(description = "the 'next' of the previous page: the page that follows it (page is then only echoed)")
+                    @RequestParam(required = false) Integer after,
                     @Parameter(description = "add \"whatIf\" to every result on the page: the nearest change of each input that moves "
                             + "its band (the run must have been screened with the active rules)") @RequestParam(defaultValue = "false") boolean whatIf) {
         if (page < 0) throw new InvalidRequestException("page must be 0 or more", "page");
         if (size < 1 || size > ResultQuery.MAX_SIZE) throw new InvalidRequestException("size must be between 1 and " + ResultQuery.MAX_SIZE, "size");
+        if (after != null && after < 0) throw new InvalidRequestException("after must be the 'next' of an earlier page (0 or more)", "after");
         ResultSortParameter order = ResultSortParameter.parse(sort);
         ScreeningRun screeningRun = portfolios.runOrLatest(id, run);
         ResultPage<RankedResult> results = portfolios.results(screeningRun, new ResultQuery(band, segment, minScore, maxScore,
-                minConfidence, maxConfidence, order.sort(), order.direction(), page, size));
+                minConfidence, maxConfidence, order.sort(), order.direction(), page, size, after));
         List<?> items = whatIf ? withWhatIf(id, screeningRun, results.items()) : results.items().stream().map(RankedItem::of).toList();
         return new Results(id, screeningRun.id(), screeningRun.ruleSetVersion(), results.page(), results.size(), results.total(),
-                results.totalPages(), results.items().size(), items);
+                results.totalPages(), results.items().size(), items, results.next());
     }
 
     /** The page's results as flat JSON objects with their rank and {@code whatIf} answers (asked for this page's tickers only). */
