@@ -1,5 +1,6 @@
 package com.thesisscreener.cli;
 
+import com.thesisscreener.rules.RuleFileRefused;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,9 @@ public final class CommandLine {
             };
         } catch (UsageException e) {
             err.println("screener: " + e.getMessage() + " (see ./screener help)");
+            return ExitCode.FAILED;
+        } catch (RuleFileRefused e) {
+            err.println("screener: " + e.getMessage());
             return ExitCode.FAILED;
         } catch (RuntimeException | OutOfMemoryError e) {
             // Last line of defence: the user gets one readable line, never a stack trace.

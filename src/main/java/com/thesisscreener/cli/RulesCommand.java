@@ -3,7 +3,7 @@ package com.thesisscreener.cli;
 import com.thesisscreener.rules.RuleError;
 import com.thesisscreener.rules.RuleFile;
 import com.thesisscreener.rules.RuleScenarios;
-import com.thesisscreener.rules.RuleSetCompiler;
+import com.thesisscreener.rules.RuleEditing;
 import com.thesisscreener.rules.ValidationReport;
 import com.thesisscreener.screening.ResultChanges;
 import com.thesisscreener.screening.ScreeningLimitExceededException;
@@ -26,6 +26,7 @@ final class RulesCommand {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final RuleEditing editing = new RuleEditing();
 
     RulesCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -54,7 +55,7 @@ final class RulesCommand {
     }
 
     private int validate(Path folder) {
-        ValidationReport report = new RuleSetCompiler().validate(folder);
+        ValidationReport report = editing.check(folder);
         print(report, folder, out);
         if (report.valid()) {
             out.println(folder + ": valid, " + report.ruleCount() + " rules in " + report.files().size() + " files, version "
@@ -68,8 +69,8 @@ final class RulesCommand {
 
     /** Screens a portfolio with the active folder and a candidate folder and prints which companies would move. */
     private int preview(Path candidateFolder, Path activeFolder, Path portfolioFile) {
-        ValidationReport active = new RuleSetCompiler().validate(activeFolder);
-        ValidationReport candidate = new RuleSetCompiler().validate(candidateFolder);
+        ValidationReport active = editing.check(activeFolder);
+        ValidationReport candidate = editing.check(candidateFolder);
         for (var pair : java.util.List.of(java.util.Map.entry(activeFolder, active), java.util.Map.entry(candidateFolder, candidate))) {
             if (!pair.getValue().valid()) {
                 err.println("screener: the rules in " + pair.getKey() + " do not compile:");
@@ -84,13 +85,11 @@ final class RulesCommand {
             err.println("screener: " + e.getMessage());
             return ExitCode.FAILED;
         }
-        var companies = portfolio.companies();
-        ResultChanges changes = ResultChanges.between(active.compiled().screener().screen(companies),
-                candidate.compiled().screener().screen(companies));
+        RuleEditing.Impact impact = editing.preview(active.compiled(), candidate.compiled(), portfolio.companies());
         out.printf("%s (version %s) against %s (version %s) on %s: %d companies, %d would change, %d unchanged%n",
-                candidateFolder, candidate.version(), activeFolder, active.version(), portfolioFile, companies.size(),
-                changes.changes().size(), changes.unchanged());
-        for (ResultChanges.Change change : changes.changes()) {
+                candidateFolder, candidate.version(), activeFolder, active.version(), portfolioFile, impact.companies(),
+                impact.changes().size(), impact.unchanged());
+        for (ResultChanges.Change change : impact.resultChanges()) {
             String findings = java.util.stream.Stream.concat(
                     change.findingsAdded().stream().map(f -> "+" + f.ruleId() + " (" + (f.points() >= 0 ? "+" : "") + f.points() + ")"),
                     change.findingsRemoved().stream().map(f -> "-" + f.ruleId())).collect(java.util.stream.Collectors.joining(" "));
@@ -105,7 +104,7 @@ final class RulesCommand {
     }
 
     private int test(Path folder, Path tests) {
-        ValidationReport report = new RuleSetCompiler().validate(folder);
+        ValidationReport report = editing.check(folder);
         if (!report.valid()) {
             err.println("screener: the rules in " + folder + " do not compile:");
             report.errors().forEach(error -> err.println("  " + located(error, report, folder)));

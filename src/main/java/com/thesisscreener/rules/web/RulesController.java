@@ -5,7 +5,7 @@ import com.thesisscreener.rules.RuleImpact;
 import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleError;
 import com.thesisscreener.rules.RuleFile;
-import com.thesisscreener.rules.RuleSetCompiler;
+import com.thesisscreener.rules.RuleEditing;
 import com.thesisscreener.rules.RuleSetHistory;
 import com.thesisscreener.rules.RulesStatus;
 import com.thesisscreener.rules.ValidationReport;
@@ -44,6 +44,7 @@ class RulesController {
     private final ActiveRules rules;
     private final RuleSetHistory history;
     private final RuleImpact impact;
+    private final RuleEditing editing = new RuleEditing();
 
     RulesController(ActiveRules rules, RuleSetHistory history, RuleImpact impact) {
         this.rules = rules;
@@ -131,14 +132,14 @@ class RulesController {
             + "(replace=true to send the whole set); validated, made live for every instance on the database, and written into "
             + "the rules folder. 422 problem with every error when they do not compile; the live set keeps serving.")
     RulesStatus.Attempt activateJson(@RequestBody CandidateRules candidate) {
-        return activated(CandidateRules.merge(rules.current().files(), candidate.ruleFiles(), candidate.replacesAll()));
+        return activated(RuleEditing.merge(rules.current().files(), candidate.ruleFiles(), candidate.replacesAll()));
     }
 
     @PostMapping(path = "/activate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(operationId = "activateRuleFiles", summary = "Activate uploaded rule files (parts named 'files'), laid over the live files by name (ADMIN)")
     RulesStatus.Attempt activateUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
                                        @RequestParam(defaultValue = "false") boolean replace) {
-        return activated(CandidateRules.merge(rules.current().files(), read(files), replace));
+        return activated(RuleEditing.merge(rules.current().files(), read(files), replace));
     }
 
     private RulesStatus.Attempt activated(List<RuleFile> files) {
@@ -191,8 +192,7 @@ class RulesController {
     }
 
     private ValidationReport candidate(List<RuleFile> sent, boolean replace) {
-        List<RuleFile> files = CandidateRules.merge(rules.current().files(), sent, replace);
-        return new RuleSetCompiler().validate(files);
+        return editing.check(RuleEditing.merge(rules.current().files(), sent, replace));
     }
 
     private Validation validated(ValidationReport report) {
@@ -209,11 +209,8 @@ class RulesController {
         if (files == null || files.isEmpty()) throw new InvalidRequestException("send rule files as parts named 'files'", "files");
         List<RuleFile> read = new ArrayList<>();
         for (MultipartFile file : files) {
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
-            name = name.substring(name.lastIndexOf('/') + 1);
-            CandidateRules.checkName(name);
             try {
-                read.add(new RuleFile(name, file.getBytes()));
+                read.add(RuleEditing.uploaded(file.getOriginalFilename(), file.getBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
