@@ -2,9 +2,7 @@ package com.thesisscreener.proposals;
 
 import com.thesisscreener.rules.RuleEditing;
 import com.thesisscreener.rules.RuleFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import com.thesisscreener.rules.UploadedRuleFiles;
 import java.util.List;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -36,15 +34,6 @@ final class ProposalRequests {
     }
 
     static List<RuleFile> read(List<MultipartFile> files) {
-        if (files == null) return List.of();
-        List<RuleFile> read = new ArrayList<>();
-        for (MultipartFile file : files) {
-            try {
-                read.add(RuleEditing.uploaded(file.getOriginalFilename(), file.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return read;
+        return UploadedRuleFiles.read(files);
     }
 }

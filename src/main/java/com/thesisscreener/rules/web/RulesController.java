@@ -6,6 +6,7 @@ import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleError;
 import com.thesisscreener.rules.RuleFile;
 import com.thesisscreener.rules.RuleEditing;
+import com.thesisscreener.rules.UploadedRuleFiles;
 import com.thesisscreener.rules.RuleSetHistory;
 import com.thesisscreener.rules.RulesStatus;
 import com.thesisscreener.rules.ValidationReport;
@@ -13,10 +14,7 @@ import com.thesisscreener.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -206,15 +204,8 @@ class RulesController {
     }
 
     private static List<RuleFile> read(List<MultipartFile> files) {
-        if (files == null || files.isEmpty()) throw new InvalidRequestException("send rule files as parts named 'files'", "files");
-        List<RuleFile> read = new ArrayList<>();
-        for (MultipartFile file : files) {
-            try {
-                read.add(RuleEditing.uploaded(file.getOriginalFilename(), file.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        List<RuleFile> read = UploadedRuleFiles.read(files);
+        if (read.isEmpty()) throw new InvalidRequestException("send rule files as parts named 'files'", "files");
         return read;
     }
 }
