@@ -229,6 +229,27 @@ class RuleEditingTest {
         assertThat(cliMessage).isEqualTo("screener: " + apiMessage);
     }
 
+    @Test
+    void thePagePreviewsAnEditedThresholdOnAStoredPortfolioAsTheApiDoes() throws Exception {
+        long portfolio = json.readTree(http.post().uri("/api/v1/portfolios").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(multipart()).retrieve().body(String.class)).get("portfolio").get("id").asLong();
+        String stricter = read("volume.drl").replace("function double requiredVolumeMultiple() { return 3.0; }",
+                "function double requiredVolumeMultiple() { return 6.0; }");
+        JsonNode api = json.readTree(http.post().uri("/api/v1/rules/preview?portfolioId=" + portfolio).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(Map.of("files", List.of(Map.of("name", "volume.drl", "content", stricter))))).retrieve()
+                .body(String.class)).get("portfolios").get(0);
+
+        java.net.http.HttpResponse<String> page = new SignedInBrowser().post("/rules/preview",
+                Map.of("file", "volume.drl", "content", stricter.replace("\n", "\r\n"), "portfolio", Long.toString(portfolio)));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"preview-result\"", "VOL-3X");
+        int changed = api.get("changes").size();
+        assertThat(changed).isPositive();
+        assertThat(page.body()).containsPattern(java.util.regex.Pattern.quote(changed + "</span> companies would change"))
+                .containsPattern(java.util.regex.Pattern.quote(api.get("unchanged").asInt() + "</span> unchanged"));
+    }
+
     /** Signs in through the login form and posts page forms with the session's CSRF token, as a browser does. */
     private final class SignedInBrowser {
         private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
