@@ -64,6 +64,7 @@ public final class CommandLine {
     static picocli.CommandLine commands(PrintWriter out, PrintWriter err) {
         picocli.CommandLine commands = new picocli.CommandLine(new Screener())
                 .addSubcommand(new ScreenCommand(out, err))
+                .addSubcommand("whatif", ScreenCommand.whatIf(out, err))
                 .addSubcommand(new RulesCommand(out, err))
                 .addSubcommand(new GenerateCommand(out))
                 .addSubcommand(new BenchCommand(out))

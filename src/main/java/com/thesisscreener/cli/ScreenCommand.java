@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -80,10 +81,27 @@ final class ScreenCommand implements Callable<Integer> {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    /** Set for {@code whatif FILE}, which is {@code screen FILE --what-if}. */
+    private final boolean alwaysWhatIf;
 
     ScreenCommand(PrintWriter out, PrintWriter err) {
+        this(out, err, false);
+    }
+
+    private ScreenCommand(PrintWriter out, PrintWriter err, boolean alwaysWhatIf) {
         this.out = out;
         this.err = err;
+        this.alwaysWhatIf = alwaysWhatIf;
+    }
+
+    /** The {@code whatif} command: this one with the what-if answers always on (its {@code --what-if} option is removed). */
+    static picocli.CommandLine whatIf(PrintWriter out, PrintWriter err) {
+        picocli.CommandLine command = new picocli.CommandLine(new ScreenCommand(out, err, true));
+        CommandSpec spec = command.getCommandSpec();
+        spec.remove(spec.findOption("--what-if"));
+        spec.name("whatif").usageMessage().description("For every company (or the one --explain names), the nearest change of each "
+                + "input that would move its band; the same as screen FILE --what-if.");
+        return command;
     }
 
     /** The output formats, offered by shell completion. */
@@ -95,6 +113,7 @@ final class ScreenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
+        boolean whatIf = this.whatIf || alwaysWhatIf;
         if (!FORMATS.contains(format)) throw new UsageException("--format takes table, json or csv, not '" + format + "'");
         if (whatIf && format.equals("csv")) throw new UsageException("--what-if works with --format table or json, not csv");
         if (!Files.isRegularFile(file)) {

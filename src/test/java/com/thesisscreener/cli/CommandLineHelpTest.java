@@ -25,6 +25,7 @@ class CommandLineHelpTest {
             "rules preview --help    | Usage: screener rules preview | --against=FILE",
             "generate --help         | Usage: screener generate | --rows=N",
             "bench --help            | Usage: screener bench | --what-if=N",
+            "whatif --help           | Usage: screener whatif | --explain=TICKER",
             "serve --help            | Usage: screener serve | --server.port",
             "help screen             | Usage: screener screen | --sheet=NAME",
             "--help                  | Usage: screener | completion"})
