@@ -250,6 +250,16 @@ class RuleEditingTest {
                 .containsPattern(java.util.regex.Pattern.quote(api.get("unchanged").asInt() + "</span> unchanged"));
     }
 
+    @Test
+    void thePageListsTheWarningsOfAnEditThatDropsThesisRules() throws Exception {
+        java.net.http.HttpResponse<String> page = new SignedInBrowser().post("/rules/validate",
+                Map.of("file", "watch-list.drl", "content", "package thesis;\n"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"validation-ok\"", "<h4>Warnings</h4>")
+                .containsPattern("<li><code>THESIS.md:0:0</code>\\s*<span>thesis rule id [A-Z-]+");
+    }
+
     /** Signs in through the login form and posts page forms with the session's CSRF token, as a browser does. */
     private final class SignedInBrowser {
         private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
