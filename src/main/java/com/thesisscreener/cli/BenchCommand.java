@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: scores generated companies through the shipped rules and prints throughput and heap; side by side,
@@ -25,9 +28,8 @@ import java.util.function.ToLongFunction;
  * the rules to ({@value #REFERENCE}), with the ratio. The jar does not contain the test classes:
  * {@code src/bench/engine-bench.sh} runs the jar with them. Numbers, never assertions: tests do not time things.
  */
-final class BenchCommand {
-
-    private static final Set<String> OPTIONS = Set.of("companies", "rounds", "rules", "what-if");
+@Command(name = "bench", description = "Scores generated companies through the rules and prints companies/s and heap.")
+final class BenchCommand implements Callable<Integer> {
     static final String REFERENCE = "com.thesisscreener.reference.ReferenceThesis";
 
     private final PrintWriter out;
@@ -36,11 +38,23 @@ final class BenchCommand {
         this.out = out;
     }
 
-    int run(String[] args) throws UsageException {
-        Options options = Options.parse(args, 1, OPTIONS);
-        int rounds = options.intValue("rounds", 5);
+    @Mixin
+    private HelpOption help;
+    @Option(names = "--companies", paramLabel = "N,N", defaultValue = "10000,100000", description = "batch sizes (default ${DEFAULT-VALUE})")
+    private String companies;
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", converter = WholeNumber.class,
+            description = "timed rounds per size (default ${DEFAULT-VALUE})")
+    private int rounds;
+    @Option(names = "--what-if", paramLabel = "N", defaultValue = "0", converter = WholeNumber.class,
+            description = "also time the what-if search for N companies (e.g. 1000) beside screening them")
+    private int whatIf;
+    @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (default ./rules)")
+    private Path rulesOption;
+
+    @Override
+    public Integer call() throws UsageException {
         List<Integer> sizes = new ArrayList<>();
-        for (String size : options.get("companies", "10000,100000").split(",")) {
+        for (String size : companies.split(",")) {
             try {
                 sizes.add(Integer.parseInt(size.strip().replace("_", "")));
             } catch (NumberFormatException e) {
@@ -49,7 +63,7 @@ final class BenchCommand {
         }
         if (rounds < 1 || sizes.stream().anyMatch(n -> n < 1)) throw new UsageException("--rounds and --companies must be positive");
 
-        Path folder = CommandLine.rulesFolder(options);
+        Path folder = CommandLine.rulesFolder(rulesOption);
         long compileStart = System.nanoTime();
         RuleSet rules;
         try {
@@ -84,7 +98,6 @@ final class BenchCommand {
                 out.printf("%,9d companies: rules / reference throughput = %.2f%n", size, engine / java);
             }
         }
-        int whatIf = options.intValue("what-if", 0);
         if (whatIf > 0) WhatIfBench.measure(rules, whatIf, rounds, out);
         return ExitCode.OK;
     }

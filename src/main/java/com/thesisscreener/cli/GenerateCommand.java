@@ -20,7 +20,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code generate --rows N --out FILE}: writes a large invented portfolio for tests and benchmarks, streaming, so a
@@ -28,9 +31,8 @@ import java.util.Set;
  * ratios as percent-formatted numbers, market cap with thousands separators, flags as yes/no, unknown inputs
  * blank); the .csv like the sample's CSV (field names as headers, fractions, plain numbers).
  */
-final class GenerateCommand {
-
-    private static final Set<String> OPTIONS = Set.of("rows", "out", "seed", "format");
+@Command(name = "generate", description = "Writes a large invented portfolio for tests and benchmarks (streaming).")
+final class GenerateCommand implements Callable<Integer> {
     /** The sample workbook's headers (sample-data/README.md), in the order of the Company record. */
     static final String[] XLSX_HEADERS = Arrays.stream(CompanyField.values()).map(f -> f.column().header()).toArray(String[]::new);
     /** The sample CSV's headers: the field names. */
@@ -44,26 +46,27 @@ final class GenerateCommand {
         this.out = out;
     }
 
-    int run(String[] args) throws UsageException {
-        Options options = Options.parse(args, 1, OPTIONS);
-        if (!options.positional().isEmpty()) {
-            throw new UsageException("generate takes no file argument; use --out FILE");
-        }
-        String outFile = options.get("out");
+    @Mixin
+    private HelpOption help;
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "100000", converter = WholeNumber.class,
+            description = "companies to write (default ${DEFAULT-VALUE})")
+    private int rows;
+    @Option(names = "--out", paramLabel = "FILE", description = "the file to write (.xlsx or .csv)")
+    private String outFile;
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "the same seed gives the same file (default ${DEFAULT-VALUE})")
+    private long seed;
+    @Option(names = "--format", paramLabel = "FORMAT", description = "xlsx or csv (default from the --out name)")
+    private String format;
+
+    @Override
+    public Integer call() throws UsageException {
         if (outFile == null) {
             throw new UsageException("generate needs --out FILE");
         }
-        int rows = options.intValue("rows", 100_000);
         if (rows < 1 || rows > MAX_ROWS) {
             throw new UsageException(String.format(Locale.ROOT, "--rows takes 1 to %,d, not %,d", MAX_ROWS, rows));
         }
-        long seed;
-        try {
-            seed = Long.parseLong(options.get("seed", "42"));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--seed takes a whole number, not '" + options.get("seed") + "'");
-        }
-        String format = options.get("format", outFile.toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "xlsx");
+        String format = this.format != null ? this.format : outFile.toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "xlsx";
         if (!format.equals("xlsx") && !format.equals("csv")) {
             throw new UsageException("--format takes xlsx or csv, not '" + format + "'");
         }

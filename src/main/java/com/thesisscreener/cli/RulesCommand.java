@@ -3,13 +3,17 @@ package com.thesisscreener.cli;
 import com.thesisscreener.rules.RuleError;
 import com.thesisscreener.rules.RuleFile;
 import com.thesisscreener.rules.RuleScenarios;
-import com.thesisscreener.rules.RuleSetCompiler;
+import com.thesisscreener.rules.RuleEditing;
 import com.thesisscreener.rules.ValidationReport;
 import com.thesisscreener.screening.ResultChanges;
 import com.thesisscreener.screening.ScreeningLimitExceededException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code rules validate [DIR]} checks a rule folder without screening anything: every error and warning
@@ -19,42 +23,56 @@ import java.util.Set;
  * {@code rules test [DIR]} runs the analysts' scenarios in {@code DIR/tests}: exit 0 all pass, 1 a
  * scenario failed (or could not be read), 2 the rules do not compile.
  */
-final class RulesCommand {
+@Command(name = "rules", description = "Checks, tests and previews rule folders without screening a portfolio or activating anything.",
+        synopsisSubcommandLabel = "(validate | test | preview)")
+final class RulesCommand implements Callable<Integer> {
 
-    private static final Set<String> OPTIONS = Set.of("rules", "tests", "against");
     private static final int SCENARIO_FAILED = 1;
+
+    @Mixin
+    private HelpOption help;
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final RuleEditing editing = new RuleEditing();
 
     RulesCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(String[] args) throws UsageException {
-        if (args.length < 2) throw new UsageException("rules needs a subcommand: validate or test");
-        Options options = Options.parse(args, 2, OPTIONS);
-        if (options.positional().size() > 1) throw new UsageException("rules " + args[1] + " takes one folder, got " + options.positional());
-        Path folder = options.positional().isEmpty() ? CommandLine.rulesFolder(options) : Path.of(options.positional().get(0));
-        return switch (args[1]) {
-            case "validate" -> {
-                if (options.get("tests") != null) throw new UsageException("--tests belongs to 'rules test'");
-                yield validate(folder);
-            }
-            case "test" -> test(folder, options.get("tests") != null ? Path.of(options.get("tests")) : folder.resolve("tests"));
-            case "preview" -> {
-                if (options.positional().isEmpty() || options.get("against") == null) {
-                    throw new UsageException("rules preview needs the candidate folder and --against PORTFOLIO, e.g. rules preview my-rules --against sample-data/ai-portfolio.xlsx");
-                }
-                yield preview(folder, CommandLine.rulesFolder(options), Path.of(options.get("against")));
-            }
-            default -> throw new UsageException("unknown rules subcommand '" + args[1] + "' (validate, test or preview)");
-        };
+    @Override
+    public Integer call() throws UsageException {
+        throw new UsageException("rules needs a subcommand: validate, test or preview");
+    }
+
+    @Command(name = "validate", description = "Checks a rule folder: every error and warning as file:line:column; exit 0 valid, 2 invalid.")
+    int validate(@Mixin HelpOption help,
+                 @Parameters(arity = "0..1", paramLabel = "DIR", description = "the rule folder (default ./rules)") Path folder,
+                 @Option(names = "--rules", paramLabel = "DIR", description = "the rule folder, as DIR") Path rules) {
+        return validate(folder != null ? folder : CommandLine.rulesFolder(rules));
+    }
+
+    @Command(name = "test", description = "Runs the analysts' scenarios (*.yaml) against a rule folder; exit 0 all pass, 1 one failed, "
+            + "2 the rules do not compile.")
+    int test(@Mixin HelpOption help,
+             @Parameters(arity = "0..1", paramLabel = "DIR", description = "the rule folder (default ./rules)") Path folder,
+             @Option(names = "--tests", paramLabel = "DIR", description = "the scenario folder (default DIR/tests)") Path tests,
+             @Option(names = "--rules", paramLabel = "DIR", description = "the rule folder, as DIR") Path rules) {
+        Path checked = folder != null ? folder : CommandLine.rulesFolder(rules);
+        return test(checked, tests != null ? tests : checked.resolve("tests"));
+    }
+
+    @Command(name = "preview", description = "Which companies of a portfolio would change band, score or findings with the rules in DIR.")
+    int preview(@Mixin HelpOption help,
+                @Parameters(paramLabel = "DIR", description = "the candidate rule folder") Path candidate,
+                @Option(names = "--against", required = true, paramLabel = "FILE", description = "the portfolio to screen with both") Path portfolio,
+                @Option(names = "--rules", paramLabel = "DIR", description = "the rules to compare against (default ./rules)") Path rules) {
+        return preview(candidate, CommandLine.rulesFolder(rules), portfolio);
     }
 
     private int validate(Path folder) {
-        ValidationReport report = new RuleSetCompiler().validate(folder);
+        ValidationReport report = editing.check(folder);
         print(report, folder, out);
         if (report.valid()) {
             out.println(folder + ": valid, " + report.ruleCount() + " rules in " + report.files().size() + " files, version "
@@ -68,8 +86,8 @@ final class RulesCommand {
 
     /** Screens a portfolio with the active folder and a candidate folder and prints which companies would move. */
     private int preview(Path candidateFolder, Path activeFolder, Path portfolioFile) {
-        ValidationReport active = new RuleSetCompiler().validate(activeFolder);
-        ValidationReport candidate = new RuleSetCompiler().validate(candidateFolder);
+        ValidationReport active = editing.check(activeFolder);
+        ValidationReport candidate = editing.check(candidateFolder);
         for (var pair : java.util.List.of(java.util.Map.entry(activeFolder, active), java.util.Map.entry(candidateFolder, candidate))) {
             if (!pair.getValue().valid()) {
                 err.println("screener: the rules in " + pair.getKey() + " do not compile:");
@@ -84,13 +102,11 @@ final class RulesCommand {
             err.println("screener: " + e.getMessage());
             return ExitCode.FAILED;
         }
-        var companies = portfolio.companies();
-        ResultChanges changes = ResultChanges.between(active.compiled().screener().screen(companies),
-                candidate.compiled().screener().screen(companies));
+        RuleEditing.Impact impact = editing.preview(active.compiled(), candidate.compiled(), portfolio.companies());
         out.printf("%s (version %s) against %s (version %s) on %s: %d companies, %d would change, %d unchanged%n",
-                candidateFolder, candidate.version(), activeFolder, active.version(), portfolioFile, companies.size(),
-                changes.changes().size(), changes.unchanged());
-        for (ResultChanges.Change change : changes.changes()) {
+                candidateFolder, candidate.version(), activeFolder, active.version(), portfolioFile, impact.companies(),
+                impact.changes().size(), impact.unchanged());
+        for (ResultChanges.Change change : impact.resultChanges()) {
             String findings = java.util.stream.Stream.concat(
                     change.findingsAdded().stream().map(f -> "+" + f.ruleId() + " (" + (f.points() >= 0 ? "+" : "") + f.points() + ")"),
                     change.findingsRemoved().stream().map(f -> "-" + f.ruleId())).collect(java.util.stream.Collectors.joining(" "));
@@ -105,7 +121,7 @@ final class RulesCommand {
     }
 
     private int test(Path folder, Path tests) {
-        ValidationReport report = new RuleSetCompiler().validate(folder);
+        ValidationReport report = editing.check(folder);
         if (!report.valid()) {
             err.println("screener: the rules in " + folder + " do not compile:");
             report.errors().forEach(error -> err.println("  " + located(error, report, folder)));

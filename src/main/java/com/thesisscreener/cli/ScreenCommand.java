@@ -34,8 +34,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code screen FILE}: imports a portfolio, scores it with the rule folder and prints the ranking.
@@ -47,41 +53,78 @@ import java.util.concurrent.CompletionException;
  * match results to the book's positions, known only once the whole file is read) and, with {@code --what-if}, its
  * answers.
  */
-final class ScreenCommand {
+@Command(name = "screen", description = "Scores every company in an .xlsx, .xls or .csv portfolio and prints the ranking.")
+final class ScreenCommand implements Callable<Integer> {
 
     /** Companies screened together: enough to keep both cores busy, few enough to keep memory small. */
     static final int BATCH = 20_000;
-    private static final Set<String> OPTIONS = Set.of("format", "out", "explain", "rules", "sheet");
-    private static final Set<String> FLAGS = Set.of("what-if");
     private static final Set<String> FORMATS = Set.of("table", "json", "csv");
+
+    @Mixin
+    private HelpOption help;
+    @Parameters(paramLabel = "FILE", description = "the portfolio: .xlsx, .xls or .csv")
+    private Path file;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class,
+            description = "table, json or csv (default: ${DEFAULT-VALUE})")
+    private String format;
+    @Option(names = "--out", paramLabel = "FILE", description = "write the output to FILE instead of the terminal")
+    private Path outFile;
+    @Option(names = "--explain", paramLabel = "TICKER",
+            description = "every finding, cap and missing input of one company, and what would lift or drop its band")
+    private String explain;
+    @Option(names = "--what-if", description = "for every company, the nearest change of each input that moves its band")
+    private boolean whatIf;
+    @Option(names = "--sheet", paramLabel = "NAME", description = "the sheet to read (found automatically when omitted)")
+    private String sheet;
+    @Option(names = "--rules", paramLabel = "DIR", description = "rule folder (default ./rules)")
+    private Path rulesOption;
 
     private final PrintWriter out;
     private final PrintWriter err;
+    /** Set for {@code whatif FILE}, which is {@code screen FILE --what-if}. */
+    private final boolean alwaysWhatIf;
 
     ScreenCommand(PrintWriter out, PrintWriter err) {
-        this.out = out;
-        this.err = err;
+        this(out, err, false);
     }
 
-    int run(String[] args) throws UsageException {
-        Options options = Options.parse(args, 1, OPTIONS, FLAGS);
-        if (options.positional().size() != 1) {
-            throw new UsageException(options.positional().isEmpty() ? "screen needs a portfolio file" : "screen takes one file, got " + options.positional());
+    private ScreenCommand(PrintWriter out, PrintWriter err, boolean alwaysWhatIf) {
+        this.out = out;
+        this.err = err;
+        this.alwaysWhatIf = alwaysWhatIf;
+    }
+
+    /** The {@code whatif} command: this one with the what-if answers always on (its {@code --what-if} option is removed). */
+    static picocli.CommandLine whatIf(PrintWriter out, PrintWriter err) {
+        picocli.CommandLine command = new picocli.CommandLine(new ScreenCommand(out, err, true));
+        CommandSpec spec = command.getCommandSpec();
+        spec.remove(spec.findOption("--what-if"));
+        spec.name("whatif").usageMessage().description("For every company (or the one --explain names), the nearest change of each "
+                + "input that would move its band; the same as screen FILE --what-if.");
+        return command;
+    }
+
+    /** The output formats, offered by shell completion. */
+    static final class Formats extends ArrayList<String> {
+        Formats() {
+            super(List.of("table", "json", "csv"));
         }
-        String format = options.get("format", "table");
+    }
+
+    @Override
+    public Integer call() throws UsageException {
+        boolean whatIf = this.whatIf || alwaysWhatIf;
         if (!FORMATS.contains(format)) throw new UsageException("--format takes table, json or csv, not '" + format + "'");
-        if (options.has("what-if") && format.equals("csv")) throw new UsageException("--what-if works with --format table or json, not csv");
-        Path file = Path.of(options.positional().get(0));
+        if (whatIf && format.equals("csv")) throw new UsageException("--what-if works with --format table or json, not csv");
         if (!Files.isRegularFile(file)) {
             err.println("screener: " + file + ": no such file");
             return ExitCode.FAILED;
         }
-        Path rulesFolder = CommandLine.rulesFolder(options);
+        Path rulesFolder = CommandLine.rulesFolder(rulesOption);
         // The rules compile while the file is read; a refused file is still answered at once, without waiting for them.
         CompletableFuture<RuleSet> rules = CompletableFuture.supplyAsync(() -> compile(rulesFolder));
-        String explain = options.get("explain");
-        try (Batches batches = new Batches(rules, explain, options.has("what-if"))) {
-            ImportSummary summary = new PortfolioReader(ImportLimits.defaults()).readEach(file, options.get("sheet"), batches::add);
+        try (Batches batches = new Batches(rules, explain, whatIf)) {
+            ImportSummary summary = new PortfolioReader(ImportLimits.defaults()).readEach(file, sheet, batches::add);
             batches.flush();
             if (explain != null && batches.explained == null) {
                 err.println("screener: no company with ticker '" + explain + "' was screened from " + file);
@@ -91,7 +134,7 @@ final class ScreenCommand {
                     : PositionFigures.of(each -> batches.results.forEachRanked(each), batches.tickers, summary.positions());
             Screening screening = new Screening(summary.fileName(), summary.sheet(), batches.version(), summary.rowsRead(),
                     summary.rowsRejected(), batches.results, summary.problems(), summary.ignoredColumns(), book);
-            write(options.get("out"), format, screening, Optional.ofNullable(batches.explained), new WhatIfs(batches.whatIf));
+            write(outFile, format, screening, Optional.ofNullable(batches.explained), new WhatIfs(batches.whatIf));
             for (RowProblem problem : summary.problems()) {
                 err.println(problem.message());
             }
@@ -107,7 +150,7 @@ final class ScreenCommand {
             err.println("screener: the rules in " + rulesFolder + " did not finish: " + runaway.getMessage());
             return ExitCode.FAILED;
         } catch (IOException e) {
-            err.println("screener: cannot write " + options.get("out") + ": " + e.getMessage());
+            err.println("screener: cannot write " + outFile + ": " + e.getMessage());
             return ExitCode.FAILED;
         }
     }
@@ -134,13 +177,13 @@ final class ScreenCommand {
         }
     }
 
-    private void write(String outFile, String format, Screening screening, Optional<Recommendation> explained, WhatIfs whatIf)
+    private void write(Path outFile, String format, Screening screening, Optional<Recommendation> explained, WhatIfs whatIf)
             throws IOException {
         if (outFile == null) {
             render(format, screening, explained, whatIf, out);
             return;
         }
-        try (OutputStream stream = Files.newOutputStream(Path.of(outFile));
+        try (OutputStream stream = Files.newOutputStream(outFile);
              PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
             render(format, screening, explained, whatIf, writer);
         }

@@ -1,7 +1,6 @@
 package com.thesisscreener.cli;
 
 import com.thesisscreener.ScreenerApplication;
-import com.thesisscreener.cli.CommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +12,7 @@ public final class ThesisScreener {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("serve")) {
+        if (args.length > 0 && args[0].equals("serve") && !asksForHelp(args)) {
             useLauncherFolders();
             ScreenerApplication.main(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -23,6 +22,10 @@ public final class ThesisScreener {
             System.setProperty("logback.configurationFile", "logback-cli.xml");
         }
         System.exit(CommandLine.run(args, System.out, System.err));
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
     }
 
     /** Started outside the project folder, the service uses the rules and sample beside the launcher, as the commands do. */

@@ -1,6 +1,7 @@
 package com.thesisscreener.proposals;
 
 import com.thesisscreener.rules.RuleError;
+import com.thesisscreener.rules.LineDiff;
 import com.thesisscreener.rules.RuleImpact;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,9 @@
 package com.thesisscreener.proposals;
 
 import com.thesisscreener.rules.ActiveRules;
-import com.thesisscreener.rules.DecisionTables;
-import com.thesisscreener.rules.RuleCompilationException;
 import com.thesisscreener.rules.RuleError;
 import com.thesisscreener.rules.RuleFile;
-import com.thesisscreener.rules.RuleSetCompiler;
+import com.thesisscreener.rules.RuleEditing;
 import com.thesisscreener.rules.RuleSetHistory;
 import com.thesisscreener.rules.RulesStatus;
 import com.thesisscreener.rules.ValidationReport;
@@ -52,6 +50,7 @@ public class Proposals {
     private final RoleHierarchy roles;
     private final Role approverRole;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final RuleEditing editing = new RuleEditing();
 
     Proposals(ActiveRules rules, RuleSetHistory history, RuleImpact impact, ProposalStore store, AuditLog audit, RoleHierarchy roles,
               @Value("${screener.rules.approver-role:ADMIN}") String approverRole) {
@@ -79,7 +78,7 @@ public class Proposals {
             throw new InvalidRequestException("give a reason of 1 to " + MAX_REASON + " characters: what the change is for", "reason");
         }
         String base = liveVersion();
-        List<RuleFile> files = overlay(liveFiles(base), sent, replace);
+        List<RuleFile> files = RuleEditing.merge(liveFiles(base), sent, replace);
         if (files.equals(liveFiles(base).stream().sorted(Comparator.comparing(RuleFile::name)).toList())) {
             throw new InvalidRequestException("the files sent are the same as the live rule set " + base + ": nothing to propose", "files");
         }
@@ -113,7 +112,7 @@ public class Proposals {
         Map<String, RuleFile> mine = byName(store.files(id));
         Map<String, RuleFile> theirs = byName(liveFiles(live));
         Map<String, RuleFile> resolved = byName(sent);
-        sent.forEach(file -> ProposalRequests.checkName(file.name()));
+        sent.forEach(file -> RuleEditing.checkName(file.name()));
         List<RuleFile> merged = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         for (String name : names(base, mine, theirs, resolved)) {
@@ -155,7 +154,7 @@ public class Proposals {
         if (row.status() != ProposalStatus.SUBMITTED) throw wrongStatus(row, "approved", ProposalStatus.SUBMITTED);
         requireFresh(row, "approved");
         List<RuleFile> files = store.files(id);
-        ValidationReport report = new RuleSetCompiler().validate(files);
+        ValidationReport report = editing.check(files);
         if (!report.valid()) throw invalid(report.errors(), "proposal " + id + " no longer validates and cannot be approved");
         RulesStatus.Attempt attempt;
         try {
@@ -222,7 +221,7 @@ public class Proposals {
             RuleFile after = mine.get(name);
             if (Objects.equals(before, after)) continue;
             String change = before == null ? "ADDED" : after == null ? "REMOVED" : "EDITED";
-            changes.add(new Proposal.FileChange(name, change, LineDiff.between(text(before), text(after))));
+            changes.add(new Proposal.FileChange(name, change, editing.diff(before, after)));
         }
         List<Proposal.ThreeWay> threeWay = stale ? threeWay(base, mine, byName(liveFiles(live))) : List.of();
         Assessment assessment = json.readValue(row.assessment(), Assessment.class);
@@ -247,14 +246,14 @@ public class Proposals {
             boolean moved = !Objects.equals(b, live.get(name));
             if (!proposed && !moved) continue;
             boolean conflict = proposed && moved && !Objects.equals(mine.get(name), live.get(name));
-            files.add(new Proposal.ThreeWay(name, conflict, LineDiff.between(text(b), text(mine.get(name))),
-                    LineDiff.between(text(b), text(live.get(name)))));
+            files.add(new Proposal.ThreeWay(name, conflict, editing.diff(b, mine.get(name)),
+                    editing.diff(b, live.get(name))));
         }
         return files;
     }
 
     private ProposalStore.Checked check(String base, List<RuleFile> files) {
-        ValidationReport report = new RuleSetCompiler().validate(files);
+        ValidationReport report = editing.check(files);
         Proposal.Validation validation = new Proposal.Validation(report.valid(), report.version(), report.ruleCount(), report.errors(),
                 report.warnings());
         RuleImpact.Preview preview = report.valid() ? impact.preview(report.compiled(), report.warnings(), null) : null;
@@ -331,17 +330,6 @@ public class Proposals {
         return history.filesOf(version);
     }
 
-    private static List<RuleFile> overlay(List<RuleFile> live, List<RuleFile> sent, boolean replace) {
-        if (sent.isEmpty()) throw new InvalidRequestException("send at least one rule file (*.drl or *.drl.xlsx)", "files");
-        Map<String, RuleFile> files = new LinkedHashMap<>();
-        if (!replace) live.forEach(file -> files.put(file.name(), file));
-        for (RuleFile file : sent) {
-            ProposalRequests.checkName(file.name());
-            files.put(file.name(), file);
-        }
-        return files.values().stream().sorted(Comparator.comparing(RuleFile::name)).toList();
-    }
-
     private static Map<String, RuleFile> byName(List<RuleFile> files) {
         return files.stream().collect(Collectors.toMap(RuleFile::name, Function.identity(), (a, b) -> b, LinkedHashMap::new));
     }
@@ -351,17 +339,6 @@ public class Proposals {
         TreeSet<String> names = new TreeSet<>();
         for (Map<String, RuleFile> set : sets) names.addAll(set.keySet());
         return names;
-    }
-
-    /** A file as text for a diff: DRL as it is, a decision table as the rules it stands for. */
-    private static String text(RuleFile file) {
-        if (file == null) return "";
-        if (!file.isDecisionTable()) return file.content();
-        try {
-            return DecisionTables.toDrl(file);
-        } catch (RuleCompilationException unreadable) {
-            return "(a decision table that cannot be read: " + unreadable.getMessage() + ")";
-        }
     }
 
     private static String limited(String text) {

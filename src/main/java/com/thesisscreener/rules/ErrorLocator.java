@@ -3,7 +3,6 @@ package com.thesisscreener.rules;
 import com.thesisscreener.screening.CompanyField;
 import com.thesisscreener.screening.RuleProblem;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -101,7 +100,7 @@ final class ErrorLocator {
         Matcher identifier = Pattern.compile("^\\s*([A-Za-z_]\\w*)").matcher(expression);
         if (!identifier.find() || FACT_PROPERTIES.contains(identifier.group(1))) return Optional.empty();
         String unknown = identifier.group(1);
-        String nearest = FACT_PROPERTIES.stream().min(Comparator.comparingInt(p -> distance(p.toLowerCase(), unknown.toLowerCase()))).orElse("");
+        String nearest = NearestName.to(unknown, FACT_PROPERTIES).orElse("");
         return Optional.of("'" + unknown + "' is not a field of Company (did you mean '" + nearest + "'?); fields are "
                 + String.join(", ", FACT_PROPERTIES));
     }
@@ -141,23 +140,6 @@ final class ErrorLocator {
             column++;
         }
         return new int[] {line, column};
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) previous[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static String firstLine(String text) {

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What a candidate rule set would change on stored portfolios: each is screened with the active set and with the
- * candidate, and the companies whose band, score or findings differ are listed. Used by the preview endpoint and
- * by rule proposals, so both show the same impact.
+ * candidate ({@link RuleEditing#preview}), and the companies whose band, score or findings differ are listed. Used by
+ * the preview endpoint and by rule proposals, so both show the same impact.
  */
 @Service
 public class RuleImpact {
@@ -18,6 +18,7 @@ public class RuleImpact {
 
     private final ActiveRules rules;
     private final PreviewPortfolios portfolios;
+    private final RuleEditing editing = new RuleEditing();
 
     RuleImpact(ActiveRules rules, PreviewPortfolios portfolios) {
         this.rules = rules;
@@ -37,9 +38,8 @@ public class RuleImpact {
                 : portfolios.newest(PREVIEW_PORTFOLIOS);
         List<PortfolioImpact> impacts = new ArrayList<>();
         for (PreviewPortfolios.Portfolio portfolio : targets) {
-            var companies = portfolios.companies(portfolio.id());
-            ResultChanges changes = ResultChanges.between(active.screener().screen(companies), candidate.screener().screen(companies));
-            impacts.add(new PortfolioImpact(portfolio.id(), portfolio.name(), companies.size(), changes.changes(), changes.unchanged()));
+            RuleEditing.Impact impact = editing.preview(active, candidate, portfolios.companies(portfolio.id()));
+            impacts.add(new PortfolioImpact(portfolio.id(), portfolio.name(), impact.companies(), impact.resultChanges(), impact.unchanged()));
         }
         return new Preview(active.version(), candidate.version(), warnings, impacts);
     }

@@ -57,7 +57,7 @@ public class SignInThrottle {
     @Autowired
     SignInThrottle(SecuritySettings settings, ObjectProvider<JdbcClient> jdbc, ObjectProvider<PlatformTransactionManager> transactions,
                    ObjectProvider<AuditLog> audit) {
-        this(settings, store(jdbc.getIfAvailable(), transactions.getIfAvailable()), Clock.systemUTC(), audit);
+        this(settings, store(settings, jdbc.getIfAvailable(), transactions.getIfAvailable()), Clock.systemUTC(), audit);
     }
 
     SignInThrottle(SecuritySettings settings, ThrottleStore store, Clock clock, ObjectProvider<AuditLog> audit) {
@@ -67,10 +67,10 @@ public class SignInThrottle {
         this.audit = audit;
     }
 
-    private static ThrottleStore store(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    private static ThrottleStore store(SecuritySettings settings, JdbcClient jdbc, PlatformTransactionManager transactions) {
         if (jdbc == null || transactions == null) {
             log.info("No database: sign-in locks are kept in memory, for this instance only");
-            return new MemoryThrottleStore();
+            return new MemoryThrottleStore(keptFor(settings), Clock.systemUTC());
         }
         return new JdbcThrottleStore(jdbc, new TransactionTemplate(transactions));
     }
@@ -200,7 +200,12 @@ public class SignInThrottle {
         Instant now = clock.instant();
         Instant last = lastForget.get();
         if (last.plus(FORGET_EVERY).isAfter(now) || !lastForget.compareAndSet(last, now)) return;
-        store.forget(now.minus(settings.failureWindow().plus(settings.lockFor()).multipliedBy(2)), now);
+        store.forget(now.minus(keptFor(settings)), now);
+    }
+
+    /** How long an entry is kept after its window started: twice a window and a lock, so no lock is forgotten. */
+    static Duration keptFor(SecuritySettings settings) {
+        return settings.failureWindow().plus(settings.lockFor()).multipliedBy(2);
     }
 
     private static Lock lock(ThrottleStore.Entry e) {

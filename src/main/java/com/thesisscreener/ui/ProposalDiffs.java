@@ -1,6 +1,6 @@
 package com.thesisscreener.ui;
 
-import com.thesisscreener.proposals.LineDiff;
+import com.thesisscreener.rules.LineDiff;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

@@ -5,10 +5,12 @@ import com.thesisscreener.proposals.ProposalProblem;
 import com.thesisscreener.proposals.ProposalStatus;
 import com.thesisscreener.proposals.Proposals;
 import com.thesisscreener.rules.ActiveRules;
+import com.thesisscreener.rules.RuleEditing;
 import com.thesisscreener.rules.RuleFile;
+import com.thesisscreener.rules.UploadedRuleFiles;
 import com.thesisscreener.security.AuditLog;
 import com.thesisscreener.web.InvalidRequestException;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -74,16 +76,18 @@ class ProposalPages {
     String create(@RequestParam(required = false) String file, @RequestParam(required = false) String content,
                   @RequestParam(required = false) String reason, @RequestParam(name = "files", required = false) List<MultipartFile> uploads,
                   RedirectAttributes redirect) {
-        List<RuleFile> sent = new ArrayList<>();
+        List<RuleFile> sent;
         try {
-            for (MultipartFile upload : uploads == null ? List.<MultipartFile>of() : uploads) {
-                if (!upload.isEmpty()) sent.add(new RuleFile(baseName(upload.getOriginalFilename()), upload.getBytes()));
-            }
-        } catch (IOException unreadable) {
-            redirect.addFlashAttribute("error", "The uploaded file could not be read: " + unreadable.getMessage());
+            sent = new ArrayList<>(UploadedRuleFiles.read(uploads));
+            if (sent.isEmpty() && file != null && content != null) sent.add(RuleEditing.typed(file, content));
+        } catch (UncheckedIOException unreadable) {
+            redirect.addFlashAttribute("error", unreadable.getMessage() + ": " + unreadable.getCause().getMessage());
+            return "redirect:/rules/proposals";
+        } catch (InvalidRequestException refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+            redirect.addFlashAttribute("editedContent", content);
             return "redirect:/rules/proposals";
         }
-        if (sent.isEmpty() && file != null && content != null) sent.add(new RuleFile(file, content.replace("\r\n", "\n")));
         try {
             long id = proposals.create(reason, sent, false).id();
             redirect.addFlashAttribute("notice", "Proposal " + id + " saved as a draft. Submit it for review when it validates.");
@@ -134,8 +138,4 @@ class ProposalPages {
         return "redirect:/rules/proposals/" + id;
     }
 
-    private static String baseName(String name) {
-        String plain = name == null ? "" : name.replace('\\', '/');
-        return plain.substring(plain.lastIndexOf('/') + 1);
-    }
 }

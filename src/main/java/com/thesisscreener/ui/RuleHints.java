@@ -1,5 +1,6 @@
 package com.thesisscreener.ui;
 
+import com.thesisscreener.rules.NearestName;
 import com.thesisscreener.screening.CompanyField;
 import java.util.Arrays;
 import java.util.List;
@@ -68,29 +69,12 @@ final class RuleHints {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int d = candidate.equalsIgnoreCase(word) ? 0 : distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            int d = NearestName.edits(word, candidate);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
         return bestDistance <= Math.min(2, Math.max(1, word.length() / 4)) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) previous[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

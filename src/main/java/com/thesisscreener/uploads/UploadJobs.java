@@ -12,6 +12,9 @@ import com.thesisscreener.portfolio.UploadedFiles;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.ScreeningLimitExceededException;
 import com.thesisscreener.web.InvalidRequestException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +26,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -45,11 +46,16 @@ public class UploadJobs {
     private static final Logger log = LoggerFactory.getLogger(UploadJobs.class);
     private static final Duration KEPT_FOR = Duration.ofHours(1);
     private static final int MAX_WAITING = 20;
+    /** A job waiting or running is never dropped; the queue is bounded by {@link #MAX_WAITING} instead. */
+    private static final Duration RUNNING = Duration.ofDays(365);
 
     private final PortfolioService portfolios;
     private final PortfolioSettings properties;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, UploadJob> jobs = new ConcurrentHashMap<>();
+    /** Jobs by id: a running one is kept, a finished one for {@link #KEPT_FOR} after it finished (re-put then). */
+    private final Cache<String, UploadJob> jobs = Caffeine.newBuilder()
+            .expireAfter(Expiry.<String, UploadJob>writing((id, job) -> job.finished() ? KEPT_FOR : RUNNING))
+            .build();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "upload-jobs");
         thread.setDaemon(true);
@@ -67,8 +73,7 @@ public class UploadJobs {
             throw new InvalidRequestException("the upload is empty: send an .xlsx, .xls or .csv file in the 'file' part", "file");
         }
         if (name != null && name.length() > 200) throw new InvalidRequestException("name is longer than 200 characters", "name");
-        forgetOldJobs();
-        long waiting = jobs.values().stream().filter(j -> !j.finished()).count();
+        long waiting = jobs.asMap().values().stream().filter(j -> !j.finished()).count();
         if (waiting >= MAX_WAITING) {
             throw new InvalidRequestException(waiting + " uploads are waiting; try again when they are done", null);
         }
@@ -83,7 +88,7 @@ public class UploadJobs {
 
     /** The job, to its owner or an administrator only; others are told it does not exist. */
     Optional<UploadJob> find(String id, String caller, boolean admin) {
-        UploadJob job = jobs.get(id);
+        UploadJob job = jobs.getIfPresent(id);
         return job != null && (admin || job.owner.equals(caller)) ? Optional.of(job) : Optional.empty();
     }
 
@@ -124,6 +129,7 @@ public class UploadJobs {
                     "Something went wrong on our side; the error has been logged. Nothing was stored."), clock.instant());
         } finally {
             delete(folder);
+            jobs.put(job.id, job); // finished: its expiry starts now
         }
     }
 
@@ -143,11 +149,6 @@ public class UploadJobs {
             delete(folder);
             throw new UncheckedIOException("could not buffer the upload", e);
         }
-    }
-
-    private void forgetOldJobs() {
-        var cutoff = clock.instant().minus(KEPT_FOR);
-        jobs.values().removeIf(job -> job.finished() && job.finishedAt().isBefore(cutoff));
     }
 
     private static void delete(Path folder) {

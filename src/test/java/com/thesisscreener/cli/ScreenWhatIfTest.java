@@ -74,6 +74,15 @@ class ScreenWhatIfTest {
     }
 
     @Test
+    void theWhatIfCommandAnswersExactlyAsScreenWithWhatIf() {
+        Run command = run("whatif", SAMPLE, "--format", "json");
+        Run option = run("screen", SAMPLE, "--what-if", "--format", "json");
+
+        assertThat(command.exit()).isZero();
+        assertThat(command.out()).contains("\"whatIf\"").isEqualTo(option.out());
+    }
+
+    @Test
     void whatIfIsRefusedForCsvOutputRatherThanDroppedSilently() {
         Run run = run("screen", SAMPLE, "--format", "csv", "--what-if");
 

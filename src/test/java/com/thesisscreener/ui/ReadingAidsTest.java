@@ -84,15 +84,6 @@ class ReadingAidsTest {
         assertThat(ResultsView.parse(7, Map.of()).query().sort()).isEqualTo(ResultSort.RANK);
     }
 
-    @Test
-    void aRuleEditThatOnlyReweightsAFindingIsNamed() {
-        Recommendation before = new Recommendation("VRSP", "V", Segment.MODEL_PROVIDER, 15, Band.AVOID, Band.AVOID, 0.9,
-                List.of(finding("API-OPEN-SOURCE", -10), finding("MOAT-NONE", -25)), List.of(), null, List.of(), "a");
-        Recommendation after = new Recommendation("VRSP", "V", Segment.MODEL_PROVIDER, 0, Band.AVOID, Band.AVOID, 0.9,
-                List.of(finding("API-OPEN-SOURCE", -30), finding("MOAT-NONE", -25)), List.of(), null, List.of(), "b");
-        assertThat(RulesPage.moved(before, after)).extracting(RulesPage.Moved::text).containsExactly("API-OPEN-SOURCE -10 → -30");
-    }
-
     private static Finding finding(String rule, int points) {
         return new Finding(rule, points, "sentence", "thesis");
     }

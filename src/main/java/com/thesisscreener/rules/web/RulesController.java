@@ -5,7 +5,8 @@ import com.thesisscreener.rules.RuleImpact;
 import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleError;
 import com.thesisscreener.rules.RuleFile;
-import com.thesisscreener.rules.RuleSetCompiler;
+import com.thesisscreener.rules.RuleEditing;
+import com.thesisscreener.rules.UploadedRuleFiles;
 import com.thesisscreener.rules.RuleSetHistory;
 import com.thesisscreener.rules.RulesStatus;
 import com.thesisscreener.rules.ValidationReport;
@@ -13,10 +14,7 @@ import com.thesisscreener.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,6 +42,7 @@ class RulesController {
     private final ActiveRules rules;
     private final RuleSetHistory history;
     private final RuleImpact impact;
+    private final RuleEditing editing = new RuleEditing();
 
     RulesController(ActiveRules rules, RuleSetHistory history, RuleImpact impact) {
         this.rules = rules;
@@ -131,14 +130,14 @@ class RulesController {
             + "(replace=true to send the whole set); validated, made live for every instance on the database, and written into "
             + "the rules folder. 422 problem with every error when they do not compile; the live set keeps serving.")
     RulesStatus.Attempt activateJson(@RequestBody CandidateRules candidate) {
-        return activated(CandidateRules.merge(rules.current().files(), candidate.ruleFiles(), candidate.replacesAll()));
+        return activated(RuleEditing.merge(rules.current().files(), candidate.ruleFiles(), candidate.replacesAll()));
     }
 
     @PostMapping(path = "/activate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(operationId = "activateRuleFiles", summary = "Activate uploaded rule files (parts named 'files'), laid over the live files by name (ADMIN)")
     RulesStatus.Attempt activateUpload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
                                        @RequestParam(defaultValue = "false") boolean replace) {
-        return activated(CandidateRules.merge(rules.current().files(), read(files), replace));
+        return activated(RuleEditing.merge(rules.current().files(), read(files), replace));
     }
 
     private RulesStatus.Attempt activated(List<RuleFile> files) {
@@ -191,8 +190,7 @@ class RulesController {
     }
 
     private ValidationReport candidate(List<RuleFile> sent, boolean replace) {
-        List<RuleFile> files = CandidateRules.merge(rules.current().files(), sent, replace);
-        return new RuleSetCompiler().validate(files);
+        return editing.check(RuleEditing.merge(rules.current().files(), sent, replace));
     }
 
     private Validation validated(ValidationReport report) {
@@ -206,18 +204,8 @@ class RulesController {
     }
 
     private static List<RuleFile> read(List<MultipartFile> files) {
-        if (files == null || files.isEmpty()) throw new InvalidRequestException("send rule files as parts named 'files'", "files");
-        List<RuleFile> read = new ArrayList<>();
-        for (MultipartFile file : files) {
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
-            name = name.substring(name.lastIndexOf('/') + 1);
-            CandidateRules.checkName(name);
-            try {
-                read.add(new RuleFile(name, file.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        List<RuleFile> read = UploadedRuleFiles.read(files);
+        if (read.isEmpty()) throw new InvalidRequestException("send rule files as parts named 'files'", "files");
         return read;
     }
 }

@@ -199,6 +199,102 @@ class RuleEditingTest {
         assertThat(error.get("message").asString()).startsWith("rule file too large");
     }
 
+    @Test
+    void theApiThePageAndTheCommandLineRefuseTheSameBadRuleFileNameWithTheSameMessage(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        String badName = "my rules.drl";
+        String content = read("moat.drl");
+
+        ResponseEntity<String> api = postJson("/api/v1/rules/validate", Map.of("files", List.of(Map.of("name", badName, "content", content))));
+        assertThat(api.getStatusCode().value()).isEqualTo(400);
+        String apiMessage = json.readTree(api.getBody()).get("detail").asString();
+
+        java.net.http.HttpResponse<String> page = new SignedInBrowser().post("/rules/validate", Map.of("file", badName, "content", content));
+        assertThat(page.statusCode()).isEqualTo(400);
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"file-refused\">([^<]+)<").matcher(page.body());
+        assertThat(shown.find()).as(page.body()).isTrue();
+        String pageMessage = org.springframework.web.util.HtmlUtils.htmlUnescape(shown.group(1));
+
+        Files.writeString(folder.resolve(badName), content);
+        var stderr = new java.io.ByteArrayOutputStream();
+        int exit = com.thesisscreener.cli.CommandLine.run(new String[] {"rules", "validate", folder.toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(2);
+        String cliMessage = stderr.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+
+        assertThat(apiMessage).startsWith("'my rules.drl' is not a rule file name");
+        assertThat(pageMessage).isEqualTo(apiMessage);
+        assertThat(cliMessage).isEqualTo("screener: " + apiMessage);
+    }
+
+    @Test
+    void thePagePreviewsAnEditedThresholdOnAStoredPortfolioAsTheApiDoes() throws Exception {
+        long portfolio = json.readTree(http.post().uri("/api/v1/portfolios").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(multipart()).retrieve().body(String.class)).get("portfolio").get("id").asLong();
+        String stricter = read("volume.drl").replace("function double requiredVolumeMultiple() { return 3.0; }",
+                "function double requiredVolumeMultiple() { return 6.0; }");
+        JsonNode api = json.readTree(http.post().uri("/api/v1/rules/preview?portfolioId=" + portfolio).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(Map.of("files", List.of(Map.of("name", "volume.drl", "content", stricter))))).retrieve()
+                .body(String.class)).get("portfolios").get(0);
+
+        java.net.http.HttpResponse<String> page = new SignedInBrowser().post("/rules/preview",
+                Map.of("file", "volume.drl", "content", stricter.replace("\n", "\r\n"), "portfolio", Long.toString(portfolio)));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"preview-result\"", "VOL-3X");
+        int changed = api.get("changes").size();
+        assertThat(changed).isPositive();
+        assertThat(page.body()).containsPattern(java.util.regex.Pattern.quote(changed + "</span> companies would change"))
+                .containsPattern(java.util.regex.Pattern.quote(api.get("unchanged").asInt() + "</span> unchanged"));
+    }
+
+    @Test
+    void thePageListsTheWarningsOfAnEditThatDropsThesisRules() throws Exception {
+        java.net.http.HttpResponse<String> page = new SignedInBrowser().post("/rules/validate",
+                Map.of("file", "watch-list.drl", "content", "package thesis;\n"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"validation-ok\"", "<h4>Warnings</h4>")
+                .containsPattern("<li><code>THESIS.md:0:0</code>\\s*<span>thesis rule id [A-Z-]+");
+    }
+
+    /** Signs in through the login form and posts page forms with the session's CSRF token, as a browser does. */
+    private final class SignedInBrowser {
+        private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+        private final java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+
+        SignedInBrowser() throws Exception {
+            java.net.http.HttpResponse<String> signedIn = post("/login", Map.of("username", "admin", "password", ServiceTest.ADMIN_PASSWORD), "/login");
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+        }
+
+        java.net.http.HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            return post(path, form, "/rules");
+        }
+
+        private java.net.http.HttpResponse<String> post(String path, Map<String, String> form, String formPage) throws Exception {
+            java.util.regex.Matcher token = CSRF.matcher(send(java.net.http.HttpRequest.newBuilder(uri(formPage)).GET()).body());
+            assertThat(token.find()).as("a form with a CSRF token on " + formPage).isTrue();
+            StringBuilder body = new StringBuilder("_csrf=" + encode(token.group(1)));
+            form.forEach((name, value) -> body.append('&').append(name).append('=').append(encode(value)));
+            return send(java.net.http.HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "text/html").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())));
+        }
+
+        private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder request) throws Exception {
+            return client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        private java.net.URI uri(String path) {
+            return java.net.URI.create("http://localhost:" + port + path);
+        }
+
+        private static String encode(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private org.springframework.util.LinkedMultiValueMap<String, Object> multipart() {
         var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
         form.add("file", new org.springframework.core.io.FileSystemResource(Path.of("sample-data/ai-portfolio.xlsx")));

@@ -1,4 +1,4 @@
-package com.thesisscreener.proposals;
+package com.thesisscreener.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.thesisscreener.proposals;
+package com.thesisscreener.rules;
 
 import java.util.ArrayList;
 import java.util.List;
