@@ -1,5 +1,6 @@
 package com.thesisscreener.cli;
 
+import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.rules.RuleError;
 import com.thesisscreener.rules.RuleFile;
 import com.thesisscreener.rules.RuleScenarios;
@@ -108,7 +109,7 @@ final class RulesCommand implements Callable<Integer> {
                 impact.changes().size(), impact.unchanged());
         for (ResultChanges.Change change : impact.resultChanges()) {
             String findings = java.util.stream.Stream.concat(
-                    change.findingsAdded().stream().map(f -> "+" + f.ruleId() + " (" + (f.points() >= 0 ? "+" : "") + f.points() + ")"),
+                    change.findingsAdded().stream().map(f -> "+" + f.ruleId() + " (" + Phrases.points(f.points()) + ")"),
                     change.findingsRemoved().stream().map(f -> "-" + f.ruleId())).collect(java.util.stream.Collectors.joining(" "));
             out.printf("  %-8s %3s -> %-3s  %-10s -> %-10s  %s%n", change.ticker(), text(change.scoreBefore()), text(change.scoreAfter()),
                     text(change.bandBefore()), text(change.bandAfter()), findings);

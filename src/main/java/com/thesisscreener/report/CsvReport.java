@@ -1,5 +1,6 @@
 package com.thesisscreener.report;
 
+import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.screening.DerivedFigures;
 import com.thesisscreener.screening.Recommendation;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ public final class CsvReport {
                     text(r.caps().stream().map(c -> c.ruleId() + " " + c.ceiling()).collect(Collectors.joining("; "))),
                     String.valueOf(d.moatAnchorCount()), number(d.volumeToDeflationRatio()),
                     number(d.impliedRevenuePerUnitGrowth()), String.valueOf(d.priceChangeAssumed()),
-                    text(r.findings().stream().map(f -> f.ruleId() + " " + (f.points() >= 0 ? "+" : "") + f.points() + ": " + f.sentence())
+                    text(r.findings().stream().map(f -> f.ruleId() + " " + Phrases.points(f.points()) + ": " + f.sentence())
                             .collect(Collectors.joining("; "))),
                     text(r.testsNotRun().stream().map(t -> t.ruleId() + " (" + String.join(" ", t.missingInputs()) + ")")
                             .collect(Collectors.joining("; "))),

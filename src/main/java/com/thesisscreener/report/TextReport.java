@@ -125,7 +125,7 @@ public final class TextReport {
 
     static String topFindings(Recommendation r) {
         return r.topFindings(TOP_FINDINGS).stream()
-                .map(f -> f.ruleId() + " " + (f.points() >= 0 ? "+" : "") + f.points())
+                .map(f -> f.ruleId() + " " + Phrases.points(f.points()))
                 .collect(Collectors.joining(", "));
     }
 

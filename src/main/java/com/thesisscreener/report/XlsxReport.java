@@ -1,5 +1,6 @@
 package com.thesisscreener.report;
 
+import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.importing.PositionFigures;
 import com.thesisscreener.importing.RowProblem;
 import com.thesisscreener.screening.Band;
@@ -196,7 +197,7 @@ public final class XlsxReport {
                 number(row, 11, d.impliedRevenuePerUnitGrowth(), percentOneDecimal);
                 text(row, 12, d.priceChangeAssumed() ? "yes" : "no");
                 text(row, 13, r.topFindings(TOP_FINDINGS).stream()
-                        .map(f -> f.ruleId() + " " + (f.points() >= 0 ? "+" : "") + f.points())
+                        .map(f -> f.ruleId() + " " + Phrases.points(f.points()))
                         .collect(Collectors.joining(", ")));
                 text(row, 14, r.testsNotRun().stream()
                         .map(t -> t.ruleId() + " (needs " + String.join(", ", t.missingInputs()) + ")")

@@ -1,5 +1,6 @@
 package com.thesisscreener.rules;
 
+import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.ResultChanges;
@@ -91,7 +92,7 @@ public final class RuleEditing {
     /** Findings both results have whose points differ, e.g. API-OPEN-SOURCE −10 → −30: an edit that only re-weights. */
     public record PointsMoved(String ruleId, int before, int after) {
         public String text() {
-            return ruleId + " " + signed(before) + " → " + signed(after);
+            return ruleId + " " + Phrases.points(before) + " → " + Phrases.points(after);
         }
     }
 
@@ -102,7 +103,7 @@ public final class RuleEditing {
         }
 
         public String deltaText() {
-            return signed(delta());
+            return Phrases.points(delta());
         }
 
         public boolean bandChanged() {
@@ -172,7 +173,4 @@ public final class RuleEditing {
         return map;
     }
 
-    private static String signed(int points) {
-        return (points > 0 ? "+" : "") + points;
-    }
 }

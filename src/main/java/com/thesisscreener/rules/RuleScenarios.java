@@ -1,5 +1,6 @@
 package com.thesisscreener.rules;
 
+import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Cap;
 import com.thesisscreener.screening.Company;
@@ -107,7 +108,7 @@ public final class RuleScenarios {
             String band = result.band() == result.scoreBand() ? result.band().name()
                     : result.band() + " (score band " + result.scoreBand() + ", capped)";
             String findings = result.findings().isEmpty() ? "none" : result.findings().stream()
-                    .map(f -> f.ruleId() + " " + (f.points() >= 0 ? "+" : "") + f.points()).collect(Collectors.joining(", "));
+                    .map(f -> f.ruleId() + " " + Phrases.points(f.points())).collect(Collectors.joining(", "));
             String caps = result.caps().isEmpty() ? "none" : result.caps().stream()
                     .map(c -> c.ruleId() + " -> " + c.ceiling()).collect(Collectors.joining(", "));
             return "score " + result.score() + ", band " + band + "; findings " + findings + "; caps " + caps;
@@ -216,7 +217,7 @@ public final class RuleScenarios {
                 if (found.isEmpty()) {
                     failures.add("expected finding " + ruleId + ", which did not fire");
                 } else if (points != null && found.get().points() != points) {
-                    failures.add("expected finding " + ruleId + " to give " + signed(points) + ", it gave " + signed(found.get().points()));
+                    failures.add("expected finding " + ruleId + " to give " + Phrases.points(points) + ", it gave " + Phrases.points(found.get().points()));
                 }
             });
         }
@@ -240,9 +241,6 @@ public final class RuleScenarios {
         return failures;
     }
 
-    private static String signed(int points) {
-        return (points >= 0 ? "+" : "") + points;
-    }
 
     // ---- reading the YAML ----------------------------------------------------------------------------
 

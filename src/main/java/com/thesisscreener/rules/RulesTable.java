@@ -1,5 +1,6 @@
 package com.thesisscreener.rules;
 
+import com.thesisscreener.screening.Phrases;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ public final class RulesTable {
         Map<String, ThesisCatalogue.Threshold> thresholds = catalogue.thresholds();
         for (ThesisCatalogue.ThesisRule rule : catalogue.rules()) {
             if (!rule.recordsFindings()) continue;
-            page.append(row(rule.id(), rule.name(), rule.file(), rule.points().map(RulesTable::signed).orElse("set in the rule"),
+            page.append(row(rule.id(), rule.name(), rule.file(), rule.points().map(Phrases::points).orElse("set in the rule"),
                     rule.thresholds().stream().map(name -> name + " = " + thresholds.get(name).expression()).collect(Collectors.joining("; ")),
                     String.join(", ", rule.requires()), rule.segments().isEmpty() ? "all" : String.join(", ", rule.segments())));
         }
@@ -47,7 +48,4 @@ public final class RulesTable {
         return "| " + java.util.Arrays.stream(cells).map(c -> c.isEmpty() ? " " : c.replace("|", "\\|")).collect(Collectors.joining(" | ")) + " |\n";
     }
 
-    private static String signed(int points) {
-        return points > 0 ? "+" + points : Integer.toString(points);
-    }
 }

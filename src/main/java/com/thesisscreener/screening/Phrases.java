@@ -20,6 +20,11 @@ public final class Phrases {
         return (fraction >= 0 ? "+" : "") + pct(fraction);
     }
 
+    /** A finding's points as every output shows them: 10 -> "+10", -5 -> "-5", 0 -> "0". */
+    public static String points(int points) {
+        return points > 0 ? "+" + points : Integer.toString(points);
+    }
+
     /** 2.14 -> "2.1x", 3 -> "3.0x". */
     public static String times(double multiple) {
         String text = oneDecimal(multiple);

@@ -1,5 +1,6 @@
 package com.thesisscreener.ui;
 
+import com.thesisscreener.screening.Phrases;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +26,7 @@ public class Formats {
     }
 
     public String points(int points) {
-        return (points > 0 ? "+" : "") + points;
+        return Phrases.points(points);
     }
 
     public String ratio(Double value) {

@@ -1,5 +1,6 @@
 package com.thesisscreener.ui;
 
+import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.portfolio.PortfolioNotFoundException;
 import com.thesisscreener.portfolio.PortfolioService;
 import com.thesisscreener.portfolio.RankedResult;
@@ -57,7 +58,7 @@ class PortfolioPages {
         }
 
         public String top() {
-            return String.join(", ", r.topFindings(3).stream().map(f -> f.ruleId() + " " + (f.points() > 0 ? "+" : "") + f.points()).toList());
+            return String.join(", ", r.topFindings(3).stream().map(f -> f.ruleId() + " " + Phrases.points(f.points())).toList());
         }
     }
 
