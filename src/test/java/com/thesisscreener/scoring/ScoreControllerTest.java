@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -196,5 +197,50 @@ class ScoreControllerTest {
 
     private ResultActions batch(String json) throws Exception {
         return mvc.perform(post("/api/v1/score/batch").contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    /** {@code ?whatIf=true} on {@code /api/v1/score} and {@code /score/batch}: the nearest change of each input that moves the band. */
+    @Nested
+    @WithMockUser(roles = "VIEWER")
+    class WhatIf {
+
+        // PURE_PLAY: VOL-SHORT at a 2x ratio with MOAT-NONE, AVOID; a volume growth of 2.401 (2.4 / 0.8 falls short in doubles) lifts it.
+
+        @Test
+        void askingForWhatIfAddsTheAnswersToTheResult() throws Exception {
+            mvc.perform(post("/api/v1/score?whatIf=true").contentType(MediaType.APPLICATION_JSON).content(PURE_PLAY))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.band").value("AVOID"))
+                    .andExpect(jsonPath("$.whatIf[?(@.field == 'tokenVolumeGrowth')].value").value(2.401))
+                    .andExpect(jsonPath("$.whatIf[?(@.field == 'tokenVolumeGrowth')].band").value("REDUCE"))
+                    .andExpect(jsonPath("$.whatIf[?(@.field == 'tokenVolumeGrowth')].direction").value("up"))
+                    .andExpect(jsonPath("$.whatIf[?(@.field == 'proprietaryData')].value").value(true));
+        }
+
+        @Test
+        void withoutTheParameterTheResultIsAsBefore() throws Exception {
+            mvc.perform(post("/api/v1/score").contentType(MediaType.APPLICATION_JSON).content(PURE_PLAY))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.whatIf").doesNotExist());
+        }
+
+        @Test
+        void aBatchCarriesAnswersOnEveryResultInInputOrder() throws Exception {
+            String chip = """
+                    {"ticker":"CHIP","segment":"SEMICONDUCTORS","evToSales":12.0}""";
+            mvc.perform(post("/api/v1/score/batch?whatIf=true").contentType(MediaType.APPLICATION_JSON).content("[" + PURE_PLAY + "," + chip + "]"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$", hasSize(2)))
+                    .andExpect(jsonPath("$[1].ticker").value("CHIP"))
+                    .andExpect(jsonPath("$[1].whatIf[?(@.field == 'evToSales')].value").value(15.0))
+                    .andExpect(jsonPath("$[1].whatIf[?(@.field == 'evToSales')].band").value("REDUCE"));
+        }
+
+        @Test
+        void aWhatIfValueThatIsNotABooleanIsA400() throws Exception {
+            mvc.perform(post("/api/v1/score?whatIf=maybe").contentType(MediaType.APPLICATION_JSON).content(PURE_PLAY))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
     }
 }
