@@ -1,6 +1,7 @@
 package com.thesisscreener.proposals;
 
 import com.thesisscreener.ServiceTest;
+import com.thesisscreener.ui.HeadlessChromium;
 import com.thesisscreener.web.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +12,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,14 +37,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServiceTest
 class ProposalsBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final String PASSWORD = "proposal-analyst-password";
 
-    static Path profile;
+    static HeadlessChromium chromium;
     static WebDriver browser;
-    static ChromeDriverService driverService;
 
     @LocalServerPort
     int port;
@@ -60,30 +50,13 @@ class ProposalsBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing. Install them with "
-                        + "'apt-get install chromium chromium-driver' (Debian), then run mvn verify again.");
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("proposals-chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-                "--window-size=1280,2400");
-        driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(driverService, options);
+        chromium = HeadlessChromium.start("1280,2400", options -> { });
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) browser.quit();
-        if (driverService != null) driverService.stop();
-        if (profile == null) return;
-        try (Stream<Path> paths = Files.walk(profile)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // leftovers in the temporary folder are harmless
-        }
+        if (chromium != null) chromium.close();
     }
 
     @Test
@@ -149,7 +122,7 @@ class ProposalsBrowserTest {
     private static void screenshot(String name) {
         try {
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), HeadlessChromium.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,19 +31,13 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web workspace in a real browser: Debian's Chromium, headless, driven through the system chromedriver
@@ -58,17 +51,13 @@ class WorkspaceBrowserTest {
 
     static final String ANALYST_PASSWORD = "analyst-password-for-tests";
     static final String VIEWER_PASSWORD = "viewer-password-for-tests";
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Spring Session (JDBC, shared between instances) names its cookie SESSION. */
     static final String SESSION_COOKIE = "SESSION";
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     static final Path rulesCopy = ServiceTest.CopiedRules.FOLDER;
     static Path downloads;
-    static Path profile;
+    static HeadlessChromium chromium;
     static WebDriver browser;
-    static ChromeDriverService driverService;
 
     @LocalServerPort
     int port;
@@ -76,37 +65,25 @@ class WorkspaceBrowserTest {
     @Autowired
     UserAccounts accounts;
 
-
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing. Install them with "
-                        + "'apt-get install chromium chromium-driver' (Debian), then run mvn verify again.");
-        Files.createDirectories(SCREENSHOTS);
         downloads = Files.createTempDirectory("screener-downloads-");
-        profile = Files.createTempDirectory("screener-chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1280,1000");
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(driverService, options);
+        chromium = HeadlessChromium.start("1280,1000", options -> {
+            Map<String, Object> prefs = new HashMap<>();
+            prefs.put("download.default_directory", downloads.toString());
+            prefs.put("download.prompt_for_download", false);
+            options.setExperimentalOption("prefs", prefs);
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        });
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) browser.quit();
-        if (driverService != null) driverService.stop();
-        delete(profile);
-        delete(downloads);
+        if (chromium != null) chromium.close();
+        HeadlessChromium.deleteFolder(downloads);
     }
 
     @Test
@@ -518,19 +495,10 @@ class WorkspaceBrowserTest {
     static void screenshot(String name) {
         try {
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), HeadlessChromium.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-
-    private static void delete(Path folder) {
-        if (folder == null) return;
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // leftovers in the temporary folder are harmless
-        }
-    }
 }
