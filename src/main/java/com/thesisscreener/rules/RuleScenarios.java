@@ -241,7 +241,6 @@ public final class RuleScenarios {
         return failures;
     }
 
-
     // ---- reading the YAML ----------------------------------------------------------------------------
 
     private static void parse(String file, Reader reader, List<Scenario> scenarios, List<RuleError> problems) {

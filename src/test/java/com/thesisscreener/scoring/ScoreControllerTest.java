@@ -27,10 +27,8 @@ class ScoreControllerTest {
              "distributionSwitchingCost":"LOW","ownsCompute":false,"apiRevenueShare":0.9,"tokenVolumeGrowth":1.6,
              "pricePerTokenChange":-0.8}""";
 
-
     @Autowired
     MockMvc mvc;
-
 
     @Test
     @WithAnonymousUser

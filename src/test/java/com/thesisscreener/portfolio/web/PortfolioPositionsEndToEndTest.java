@@ -24,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ServiceTest
 class PortfolioPositionsEndToEndTest {
 
-
     @LocalServerPort
     int port;
 

@@ -32,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ServiceTest
 class PortfolioServiceEndToEndTest {
 
-    /** The first administrator, configured instead of a printed one-time password; requests sign in with HTTP Basic. */
-
     @LocalServerPort
     int port;
 

@@ -33,10 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ServiceTest
 class RuleEditingTest {
 
-    /** The first administrator, configured instead of a printed one-time password; requests sign in with HTTP Basic. */
-
     static final Path RULES = ServiceTest.CopiedRules.FOLDER;
-
 
     @LocalServerPort
     int port;
