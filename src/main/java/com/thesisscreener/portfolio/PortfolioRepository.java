@@ -5,7 +5,6 @@ import com.thesisscreener.report.ExplanationCodec;
 import com.thesisscreener.report.ResultStats;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Company;
-import com.thesisscreener.screening.Finding;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Segment;
 import java.sql.ResultSet;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,11 +41,13 @@ class PortfolioRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final JsonMapper json;
+    private final RunIndexes indexes;
 
-    PortfolioRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+    PortfolioRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, RunIndexes indexes) {
         this.jdbc = jdbc;
         this.template = template;
         this.json = json;
+        this.indexes = indexes;
     }
 
     long insertPortfolio(String name, String fileName, String sheet, int rowsRead, int rowsRejected, List<String> ignoredColumns,
@@ -115,8 +115,8 @@ class PortfolioRepository {
      */
     long insertRun(long portfolioId, String ruleSetVersion, List<Recommendation> results, Instant createdAt) {
         long runId = startRun(portfolioId, ruleSetVersion, results.size(), createdAt);
-        insertResults(runId, results, RunOrder.of(results), 0, results.size());
-        finishRun(runId, results);
+        insertResults(runId, results, 0);
+        finishRun(runId, RunTally.of(results));
         return runId;
     }
 
@@ -129,23 +129,23 @@ class PortfolioRepository {
         return key.getKey().longValue();
     }
 
-    /** Stores the results with ordinals {@code from} (inclusive) to {@code to} (exclusive): one slice of a run. */
-    void insertResults(long runId, List<Recommendation> results, RunOrder order, int from, int to) {
+    /**
+     * Stores results whose ordinals start at {@code firstOrdinal}: one slice of a run. Their ranks are in the run's
+     * index, stored when the run is finished (a rank needs every result; a slice is stored before the next is screened).
+     */
+    void insertResults(long runId, List<Recommendation> slice, int firstOrdinal) {
         ExplanationCodec packer = new ExplanationCodec();
         template.batchUpdate("""
-                        insert into run_result (run_id, ordinal, rank_in_run, score_position, confidence_position, ticker_position,
-                            name_position, segment_position, ticker, name, segment, score, band, confidence, findings_fingerprint, explanation)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                indexed(results.subList(from, to)), BATCH_SIZE, (ps, row) -> {
+                        insert into run_result (run_id, ordinal, ticker, name, segment, score, band, confidence,
+                            findings_fingerprint, explanation)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                indexed(slice), BATCH_SIZE, (ps, row) -> {
                     Recommendation r = row.value();
-                    int ordinal = from + row.index();
                     int i = 1;
                     ps.setLong(i++, runId);
-                    ps.setInt(i++, ordinal);
-                    ps.setInt(i++, order.rank(ordinal));
-                    for (ResultSort sort : POSITIONED) ps.setInt(i++, order.position(sort, ordinal));
+                    ps.setInt(i++, firstOrdinal + row.index());
                     ps.setString(i++, r.ticker());
-                    ps.setString(i++, RunOrder.storedName(r));
+                    ps.setString(i++, RunIndex.storedName(r));
                     ps.setString(i++, r.segment().name());
                     ps.setInt(i++, r.score());
                     ps.setString(i++, r.band().name());
@@ -155,14 +155,11 @@ class PortfolioRepository {
                 });
     }
 
-    /** The sort keys with a position column, in the order of the insert's columns. */
-    private static final List<ResultSort> POSITIONED =
-            List.of(ResultSort.SCORE, ResultSort.CONFIDENCE, ResultSort.TICKER, ResultSort.NAME, ResultSort.SEGMENT);
-
-    /** Stores what a run needs once (passages, counts) and shows it to readers: its results are all stored. */
-    void finishRun(long runId, List<Recommendation> results) {
-        insertThesis(runId, results);
-        insertCounts(runId, results);
+    /** Stores what a run needs once (passages, counts, its index) and shows it to readers: its results are all stored. */
+    void finishRun(long runId, RunTally tally) {
+        insertThesis(runId, tally.thesis());
+        insertCounts(runId, tally.bandsAndSegments());
+        indexes.store(runId, tally.index());
         jdbc.sql("update screening_run set complete = true where id = ?").param(runId).update();
     }
 
@@ -171,13 +168,7 @@ class PortfolioRepository {
         jdbc.sql("delete from screening_run where id = ?").param(runId).update();
     }
 
-    private void insertThesis(long runId, List<Recommendation> results) {
-        Map<String, String> thesis = new TreeMap<>();
-        for (Recommendation r : results) {
-            for (Finding f : r.findings()) {
-                if (!f.thesis().isEmpty()) thesis.putIfAbsent(f.ruleId(), f.thesis());
-            }
-        }
+    private void insertThesis(long runId, Map<String, String> thesis) {
         template.batchUpdate("insert into run_thesis (run_id, rule_id, thesis) values (?, ?, ?)", List.copyOf(thesis.entrySet()),
                 BATCH_SIZE, (ps, entry) -> {
                     ps.setLong(1, runId);
@@ -186,10 +177,11 @@ class PortfolioRepository {
                 });
     }
 
-    private void insertCounts(long runId, List<Recommendation> results) {
-        Map<List<String>, Integer> counts = new HashMap<>();
-        for (Recommendation r : results) counts.merge(List.of(r.band().name(), r.segment().name()), 1, Integer::sum);
-        template.batchUpdate("insert into run_count (run_id, band, segment, companies) values (?, ?, ?, ?)", List.copyOf(counts.entrySet()),
+    private void insertCounts(long runId, Map<Band, Map<Segment, Integer>> bandsAndSegments) {
+        List<Map.Entry<List<String>, Integer>> counts = new ArrayList<>();
+        bandsAndSegments.forEach((band, segments) -> segments.forEach((segment, companies) ->
+                counts.add(Map.entry(List.of(band.name(), segment.name()), companies))));
+        template.batchUpdate("insert into run_count (run_id, band, segment, companies) values (?, ?, ?, ?)", counts,
                 BATCH_SIZE, (ps, entry) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, entry.getKey().get(0));
@@ -247,16 +239,34 @@ class PortfolioRepository {
         Filter filter = new Filter(run.id()).equal("band", band).equal("segment", segment);
         Reader reader = reader(run);
         return jdbc.sql(SELECT_RESULT + filter.where() + " order by ordinal").params(filter.params())
-                .query((rs, n) -> reader.read(rs).result()).list();
+                .query((rs, n) -> reader.read(rs, 0)).list();
     }
 
     /** Every result of a run in rank order, read row by row as {@code each} takes them. */
     void forEachRanked(ScreeningRun run, Consumer<? super Recommendation> each) {
         Reader reader = reader(run);
-        jdbc.sql(SELECT_RESULT + " where run_id = ? order by rank_in_run").param(run.id())
+        RunIndex index = indexes.of(run);
+        int[] ranked = index.rankOrder();
+        for (int from = 0; from < ranked.length; from += ResultQuery.MAX_SIZE) {
+            int[] slice = Arrays.copyOfRange(ranked, from, Math.min(ranked.length, from + ResultQuery.MAX_SIZE));
+            for (RankedResult result : rows(run, index, slice, reader)) each.accept(result.result());
+        }
+    }
+
+    /** The results in rows {@code ordinals} of a run, in that order, with their ranks. */
+    private List<RankedResult> rows(ScreeningRun run, RunIndex index, int[] ordinals, Reader reader) {
+        if (ordinals.length == 0) return List.of();
+        Map<Integer, Recommendation> byOrdinal = new HashMap<>();
+        List<Object> params = new ArrayList<>(ordinals.length + 1);
+        params.add(run.id());
+        for (int ordinal : ordinals) params.add(ordinal);
+        jdbc.sql(SELECT_RESULT + " where run_id = ? and ordinal in (" + "?, ".repeat(ordinals.length - 1) + "?)").params(params)
                 .query(rs -> {
-                    each.accept(reader.read(rs).result());
+                    byOrdinal.put(rs.getInt(1), reader.read(rs, 0));
                 });
+        List<RankedResult> rows = new ArrayList<>(ordinals.length);
+        for (int ordinal : ordinals) rows.add(new RankedResult(index.rank(ordinal), byOrdinal.get(ordinal)));
+        return rows;
     }
 
     /** What a report of a run needs before its first row, from the run's counts, passages and one aggregate. */
@@ -267,83 +277,27 @@ class PortfolioRepository {
     }
 
     /**
-     * One page of a run's results, with the number of results the filters match; reads the page's rows only. When
-     * the filters leave a block of consecutive positions (no filter; a band alone in rank order, since rank orders
-     * by band first) the page is a range of the order's position index, found directly at any depth ("seek").
-     * Other filters walk the position index from the start or from the query's continuation ({@code after}).
+     * One page of a run's results, with the number of results the filters match: the run's index (in memory once
+     * read) finds the page's rows at any depth, in any order, through any filter; only those rows are read.
      */
     ResultPage<RankedResult> findPage(ScreeningRun run, ResultQuery query) {
-        Filter filter = new Filter(run.id())
-                .equal("band", query.band()).equal("segment", query.segment())
-                .atLeast("score", query.minScore()).atMost("score", query.maxScore())
-                .atLeast("confidence", query.minConfidence()).atMost("confidence", query.maxConfidence());
-        long total = total(run, query, filter);
-        String position = query.sort().positionColumn();
-        boolean reversed = query.direction() != query.sort().naturalDirection();
-        String order = " order by " + position + (reversed ? " desc" : " asc");
-        Block block = query.after() == null ? block(run, query, total) : null;
-        Reader reader = reader(run);
-        List<RankedPosition> rows;
-        if (block != null) {
-            long[] range = block.page(query.offset(), query.size(), reversed);
-            rows = jdbc.sql(SELECT_POSITIONED.formatted(position) + " where run_id = ? and " + position + " between ? and ?" + order)
-                    .params(run.id(), range[0], range[1]).query((rs, n) -> positioned(reader, rs)).list();
-        } else {
-            List<Object> params = new ArrayList<>(filter.params());
-            String where = filter.where();
-            if (query.after() != null) {
-                where += " and " + position + (reversed ? " < ?" : " > ?");
-                params.add(query.after());
-            }
-            params.add(query.size());
-            params.add(query.after() == null ? query.offset() : 0);
-            rows = jdbc.sql(SELECT_POSITIONED.formatted(position) + where + order + " limit ? offset ?")
-                    .params(params).query((rs, n) -> positioned(reader, rs)).list();
-        }
-        Integer next = rows.size() == query.size() ? rows.get(rows.size() - 1).position() : null;
-        return new ResultPage<>(rows.stream().map(RankedPosition::result).toList(), query.page(), query.size(), total, next);
+        RunIndex index = indexes.of(run);
+        RunIndex.Page page = index.page(query);
+        List<RankedResult> rows = rows(run, index, page.ordinals(), reader(run));
+        int[] positions = page.positions();
+        Integer next = rows.size() == query.size() ? positions[positions.length - 1] : null;
+        return new ResultPage<>(rows, query.page(), query.size(), page.total(), next);
     }
 
-    /** Positions {@code first} to {@code last} of an order, every one of them matching the query's filters. */
-    private record Block(long first, long last) {
-
-        /** The positions of the page at {@code offset}, the first read first; empty past the end. */
-        long[] page(long offset, int size, boolean reversed) {
-            return reversed ? new long[] {Math.max(first, last - offset - size + 1), last - offset}
-                    : new long[] {first + offset, Math.min(last, first + offset + size - 1)};
-        }
-    }
-
-    /** The block of positions the filters select, or null when they select scattered positions. */
-    private Block block(ScreeningRun run, ResultQuery query, long total) {
-        boolean otherFilter = query.segment() != null || query.minScore() != null || query.maxScore() != null
-                || query.minConfidence() != null || query.maxConfidence() != null;
-        if (otherFilter) return null;
-        if (query.band() == null) return new Block(1, total);
-        if (!query.sort().byRank()) return null;
-        long before = bandCounts(run.id()).entrySet().stream().filter(e -> e.getKey().compareTo(query.band()) < 0)
-                .mapToLong(Map.Entry::getValue).sum();
-        return new Block(before + 1, before + total);
-    }
-
-    private record RankedPosition(RankedResult result, int position) {
-    }
-
-    private static RankedPosition positioned(Reader reader, ResultSet rs) throws SQLException {
-        return new RankedPosition(reader.read(rs), rs.getInt(11));
-    }
-
-    /** The total without counting rows where the run's counts answer it: no filter, or band and segment only. */
-    private long total(ScreeningRun run, ResultQuery query, Filter filter) {
-        boolean rangeFilter = query.minScore() != null || query.maxScore() != null || query.minConfidence() != null
-                || query.maxConfidence() != null;
-        if (rangeFilter) {
-            return jdbc.sql("select count(*) from run_result" + filter.where()).params(filter.params()).query(Long.class).single();
-        }
-        if (query.band() == null && query.segment() == null) return run.companies();
-        Filter counted = new Filter(run.id()).equal("band", query.band()).equal("segment", query.segment());
-        return jdbc.sql("select coalesce(sum(companies), 0) from run_count" + counted.where()).params(counted.params())
-                .query(Long.class).single();
+    /** The rank of a ticker in a run (1 best): an exact match first, else the only ticker equal ignoring case. */
+    Optional<Integer> rankOf(ScreeningRun run, String ticker) {
+        List<Object[]> found = jdbc.sql("select ordinal, ticker from run_result where run_id = ? and upper(ticker) = ?")
+                .params(run.id(), ticker.toUpperCase(java.util.Locale.ROOT))
+                .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
+        Optional<Object[]> match = found.stream().filter(row -> row[1].equals(ticker)).findFirst();
+        if (match.isEmpty() && found.size() == 1) match = Optional.of(found.get(0));
+        RunIndex index = indexes.of(run);
+        return match.map(row -> index.rank((Integer) row[0]));
     }
 
     /** Companies per band in a run, from the counts stored with it. */
@@ -374,15 +328,12 @@ class PortfolioRepository {
                             or a.findings_fingerprint <> b.findings_fingerprint)
                         order by b.ordinal""")
                 .params(after.id(), before.id())
-                .query((rs, n) -> new Recommendation[] {then.read(rs, 0).result(), now.read(rs, 10).result()})
+                .query((rs, n) -> new Recommendation[] {then.read(rs, 0), now.read(rs, 10)})
                 .list();
     }
 
     private static final String SELECT_RESULT =
             "select ordinal, rank_in_run, ticker, name, segment, score, band, confidence, explanation, detail from run_result";
-    /** The result columns and then the position column named by {@code %s}. */
-    private static final String SELECT_POSITIONED =
-            "select ordinal, rank_in_run, ticker, name, segment, score, band, confidence, explanation, detail, %s from run_result";
 
     private Reader reader(ScreeningRun run) {
         Map<String, String> thesis = new HashMap<>();
@@ -405,19 +356,14 @@ class PortfolioRepository {
             this.version = version;
         }
 
-        RankedResult read(ResultSet rs) throws SQLException {
-            return read(rs, 0);
-        }
-
         /** Reads the ten result columns starting after column {@code skip}. */
-        RankedResult read(ResultSet rs, int skip) throws SQLException {
+        Recommendation read(ResultSet rs, int skip) throws SQLException {
             String name = rs.getString(skip + 4);
             ExplanationCodec.Columns columns = new ExplanationCodec.Columns(rs.getString(skip + 3), name == null || name.isEmpty() ? null : name,
                     Segment.valueOf(rs.getString(skip + 5)), rs.getInt(skip + 6), Band.valueOf(rs.getString(skip + 7)), rs.getDouble(skip + 8));
             byte[] packed = rs.getBytes(skip + 9);
-            Recommendation result = packed != null ? unpacker.unpack(packed, columns, thesis, version)
+            return packed != null ? unpacker.unpack(packed, columns, thesis, version)
                     : json.readValue(rs.getString(skip + 10), Recommendation.class);
-            return new RankedResult(rs.getInt(skip + 2), result);
         }
     }
 
@@ -433,14 +379,6 @@ class PortfolioRepository {
 
         Filter equal(String column, Enum<?> value) {
             return value == null ? this : add(column + " = ?", value.name());
-        }
-
-        Filter atLeast(String column, Number value) {
-            return value == null ? this : add(column + " >= ?", value);
-        }
-
-        Filter atMost(String column, Number value) {
-            return value == null ? this : add(column + " <= ?", value);
         }
 
         private Filter add(String condition, Object value) {

@@ -31,7 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import com.thesisscreener.screening.Screener;
 import java.util.function.Supplier;
 
 /**
@@ -64,8 +70,16 @@ public class PortfolioService {
         this.positions = positions;
     }
 
-    /** What an upload produced: the stored portfolio, its first run and the results of that run. */
-    public record Created(StoredPortfolio portfolio, ScreeningRun run, List<Recommendation> results) {
+    /**
+     * What an upload produced: the stored portfolio, its first run, that run's companies per band (every band
+     * present) and the book's figures (null when the file had no position column).
+     */
+    public record Created(StoredPortfolio portfolio, ScreeningRun run, Map<Band, Integer> bandCounts, PositionFigures positionFigures) {
+
+        /** Companies screened and stored. */
+        public int companies() {
+            return run.companies();
+        }
     }
 
     /** Screens an imported file with the active rules and stores portfolio, rows, problems and results, shown together. */
@@ -73,8 +87,10 @@ public class PortfolioService {
         return store(name, imported, screenedSoFar -> { });
     }
 
-    /** As {@link #store(String, ImportedPortfolio)}, telling {@code screenedSoFar} how many companies are screened as it goes. */
-    @Transactional
+    /**
+     * As {@link #store(String, ImportedPortfolio)}, telling {@code screenedSoFar} how many companies are screened as it
+     * goes. Not one transaction: each slice is its own (see the class comment).
+     */
     public Created store(String name, ImportedPortfolio imported, java.util.function.IntConsumer screenedSoFar) {
         meters.counter("screener.import.problems").increment(imported.problems().size());
         if (imported.companies().isEmpty()) {
@@ -83,7 +99,6 @@ public class PortfolioService {
                     imported.problems());
         }
         RuleSet ruleSet = rules.current();
-        List<Recommendation> results = screen(ruleSet, imported.companies(), screenedSoFar);
         var now = clock.instant();
         List<Company> companies = imported.companies();
         long id = inTransaction(() -> {
@@ -97,11 +112,11 @@ public class PortfolioService {
                 positions.insert(id, imported.positions(), from, to);
             });
             inTransaction(() -> repository.insertProblems(id, imported.problems()));
-            long runId = storeRun(id, ruleSet.version(), results, now, run -> {
+            StoredRun stored = storeRun(id, ruleSet, companies, imported.positions(), now, screenedSoFar, run -> {
                 repository.reveal(id);
-                events.publishEvent(new PortfolioUploaded(id, name, imported.fileName(), results.size(), run, ruleSet.version()));
+                events.publishEvent(new PortfolioUploaded(id, name, imported.fileName(), companies.size(), run, ruleSet.version()));
             });
-            return new Created(portfolio(id), run(id, runId), results);
+            return new Created(portfolio(id), run(id, stored.id()), stored.bandCounts(), stored.positionFigures());
         } catch (RuntimeException failed) {
             inTransaction(() -> repository.discard(id));
             throw failed;
@@ -112,15 +127,15 @@ public class PortfolioService {
     public ScreeningRun rerun(long portfolioId) {
         portfolio(portfolioId);
         RuleSet ruleSet = rules.current();
-        List<Recommendation> results = screen(ruleSet, repository.findCompanies(portfolioId));
+        List<Company> companies = repository.findCompanies(portfolioId);
         long runId;
         try {
-            runId = storeRun(portfolioId, ruleSet.version(), results, clock.instant(), run -> {
+            runId = storeRun(portfolioId, ruleSet, companies, Positions.none(), clock.instant(), screenedSoFar -> { }, run -> {
                 // Hold the portfolio while the run is shown: a delete from another request or instance waits for it (and
                 // then removes it with the rest), or came first and this answers 404; never a run without its portfolio.
                 if (!repository.lockPortfolio(portfolioId)) throw deletedMeanwhile(portfolioId);
-                events.publishEvent(new PortfolioRescreened(portfolioId, run, results.size(), ruleSet.version()));
-            });
+                events.publishEvent(new PortfolioRescreened(portfolioId, run, companies.size(), ruleSet.version()));
+            }).id();
         } catch (DataIntegrityViolationException deleted) {
             // Another request (or instance) deleted the portfolio meanwhile: its rows are gone, so is the run.
             throw deletedMeanwhile(portfolioId);
@@ -132,23 +147,78 @@ public class PortfolioService {
         return new PortfolioNotFoundException("portfolio " + portfolioId + " was deleted while it was screened; no run was stored");
     }
 
+    /** A run as stored: its id, companies per band, and the book's figures (null without positions). */
+    private record StoredRun(long id, Map<Band, Integer> bandCounts, PositionFigures positionFigures) {
+    }
+
     /**
-     * Stores a run in slices, hidden until its last transaction, which also runs {@code beforeShown} with the run's
-     * id; if anything fails, the part of the run already stored is deleted.
+     * Screens and stores a run slice by slice, the next slice screened while the last one is stored, so neither
+     * core waits and only two slices of results are ever held. The run stays hidden until its last transaction,
+     * which also runs {@code beforeShown} with the run's id; if anything fails, what was stored of it is deleted.
      */
-    private long storeRun(long portfolioId, String ruleSetVersion, List<Recommendation> results, Instant createdAt,
-                          LongConsumer beforeShown) {
-        long runId = inTransaction(() -> repository.startRun(portfolioId, ruleSetVersion, results.size(), createdAt));
+    private StoredRun storeRun(long portfolioId, RuleSet ruleSet, List<Company> companies, Positions positions, Instant createdAt,
+                               IntConsumer screenedSoFar, LongConsumer beforeShown) {
+        long runId = inTransaction(() -> repository.startRun(portfolioId, ruleSet.version(), companies.size(), createdAt));
         try {
-            RunOrder order = RunOrder.of(results);
-            forEachSlice(results.size(), (from, to) -> repository.insertResults(runId, results, order, from, to));
+            RunTally tally = new RunTally(positions);
+            screenInSlices(ruleSet, companies, screenedSoFar, (from, results) -> {
+                inTransaction(() -> repository.insertResults(runId, results, from));
+                tally.add(results);
+            });
             inTransaction(() -> {
                 beforeShown.accept(runId);
-                repository.finishRun(runId, results);
+                repository.finishRun(runId, tally);
             });
-            return runId;
+            return new StoredRun(runId, tally.bandCounts(), tally.positionFigures());
         } catch (RuntimeException failed) {
             inTransaction(() -> repository.discardRun(runId));
+            throw failed;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ScreenedSlice {
+        void store(int from, List<Recommendation> results);
+    }
+
+    /**
+     * Hands {@code each} the results of consecutive slices in input order; slice N+1 is screened on another thread
+     * while {@code each} stores slice N. A failure to screen (a runaway rule) is thrown as it was raised.
+     */
+    private void screenInSlices(RuleSet ruleSet, List<Company> companies, IntConsumer screenedSoFar, ScreenedSlice each) {
+        Screener screener = ruleSet.screener();
+        AtomicLong screeningNanos = new AtomicLong();
+        Function<Integer, List<Recommendation>> screenSlice = from -> {
+            long start = System.nanoTime();
+            List<Recommendation> results = screener.screen(companies.subList(from, Math.min(companies.size(), from + PortfolioRepository.SLICE_SIZE)));
+            screeningNanos.addAndGet(System.nanoTime() - start);
+            return results;
+        };
+        List<Recommendation> current = screenSlice.apply(0);
+        for (int from = 0; from < companies.size(); from += PortfolioRepository.SLICE_SIZE) {
+            int following = from + PortfolioRepository.SLICE_SIZE;
+            CompletableFuture<List<Recommendation>> next = following < companies.size()
+                    ? CompletableFuture.supplyAsync(() -> screenSlice.apply(following)) : null;
+            screenedSoFar.accept(from + current.size());
+            try {
+                each.store(from, current);
+            } catch (RuntimeException failed) {
+                if (next != null) next.cancel(false);
+                throw failed;
+            }
+            current = next == null ? null : joined(next);
+        }
+        meters.timer("screener.screening.latency").record(Duration.ofNanos(screeningNanos.get()));
+        meters.counter("screener.screenings").increment();
+        meters.counter("screener.companies.scored").increment(companies.size());
+    }
+
+    private static List<Recommendation> joined(CompletableFuture<List<Recommendation>> screening) {
+        try {
+            return screening.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) throw cause;
+            if (failed.getCause() instanceof Error error) throw error;
             throw failed;
         }
     }
@@ -210,6 +280,11 @@ public class PortfolioService {
         if (runId != null) return run(portfolioId, runId);
         return runs(portfolioId).stream().findFirst()
                 .orElseThrow(() -> new PortfolioNotFoundException("portfolio " + portfolioId + " has no run"));
+    }
+
+    /** The rank of a ticker in a run (1 best): as stored, or in any case when only one ticker matches that way. */
+    public java.util.Optional<Integer> rankOf(ScreeningRun run, String ticker) {
+        return repository.rankOf(run, ticker);
     }
 
     /** Companies per band in a run, every band present. */
@@ -312,17 +387,5 @@ public class PortfolioService {
     public List<Company> companies(long portfolioId) {
         portfolio(portfolioId);
         return repository.findCompanies(portfolioId);
-    }
-
-    private List<Recommendation> screen(RuleSet ruleSet, List<Company> companies) {
-        return screen(ruleSet, companies, screenedSoFar -> { });
-    }
-
-    private List<Recommendation> screen(RuleSet ruleSet, List<Company> companies, java.util.function.IntConsumer screenedSoFar) {
-        List<Recommendation> results = meters.timer("screener.screening.latency")
-                .record(() -> ruleSet.screener().screen(companies, screenedSoFar));
-        meters.counter("screener.screenings").increment();
-        meters.counter("screener.companies.scored").increment(companies.size());
-        return results;
     }
 }

@@ -35,7 +35,7 @@ class SamplePortfolioLoader implements ApplicationRunner {
         }
         try {
             var created = portfolios.store("Sample AI portfolio", new PortfolioReader(ImportLimits.defaults()).read(sample));
-            log.info("Loaded the sample portfolio {} as portfolio {} ({} companies)", sample, created.portfolio().id(), created.results().size());
+            log.info("Loaded the sample portfolio {} as portfolio {} ({} companies)", sample, created.portfolio().id(), created.companies());
         } catch (UnreadableFileException | RuntimeException e) {
             log.warn("Could not load the sample portfolio {}: {}", sample, e.getMessage());
         }

@@ -241,7 +241,7 @@ class PortfolioPages {
     /** The run's result for a ticker with its rank (case as stored, or any case when unambiguous), or null. */
     private Row companyInRun(ScreeningRun run, String ticker) {
         if (ticker.isEmpty()) return null;
-        Integer rank = stored.rank(run.id(), ticker).orElse(null);
+        Integer rank = portfolios.rankOf(run, ticker).orElse(null);
         if (rank == null) return null;
         // The rank order is the run's index: the page of size 1 at rank - 1 is this company, without reading the run.
         ResultPage<RankedResult> one = portfolios.results(run, ResultQuery.ranked(rank - 1, 1));

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,19 +30,6 @@ class StoredCompanies {
                 .query((rs, n) -> row(rs))
                 .list();
         return rows.isEmpty() ? Map.of() : rows.get(0);
-    }
-
-    /**
-     * The rank of a ticker in a run (1 is best), by the run's ticker index; an exact match first, else the only
-     * ticker equal ignoring case.
-     */
-    Optional<Integer> rank(long runId, String ticker) {
-        List<Integer> exact = jdbc.sql("select rank_in_run from run_result where run_id = ? and ticker = ?").params(runId, ticker)
-                .query(Integer.class).list();
-        if (!exact.isEmpty()) return Optional.of(exact.get(0));
-        List<Integer> loose = jdbc.sql("select rank_in_run from run_result where run_id = ? and upper(ticker) = ?")
-                .params(runId, ticker.toUpperCase(Locale.ROOT)).query(Integer.class).list();
-        return loose.size() == 1 ? Optional.of(loose.get(0)) : Optional.empty();
     }
 
     private static Map<String, Object> row(ResultSet rs) throws SQLException {

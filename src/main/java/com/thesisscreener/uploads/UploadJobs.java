@@ -109,7 +109,7 @@ public class UploadJobs {
                     summary.rowsRead(), summary.ignoredColumns(), summary.problemsOmitted());
             job.screening(companies.size());
             PortfolioService.Created created = portfolios.store(name, imported, job::screenedSoFar);
-            job.done(created.portfolio().id(), created.portfolio().name(), created.results().size(),
+            job.done(created.portfolio().id(), created.portfolio().name(), created.companies(),
                     imported.problems().size() + imported.problemsOmitted(), clock.instant());
         } catch (UnreadableFileException e) {
             int status = switch (e.reason()) {

@@ -31,13 +31,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 @DatabaseTest
 @JdbcTest
-@Import({PortfolioRepository.class, PortfolioRepositoryTest.Json.class, PortfolioRepositoryTest.RoundTrips.class})
+@Import({PortfolioRepository.class, RunIndexes.class, PortfolioRepositoryTest.Json.class, PortfolioRepositoryTest.RoundTrips.class})
+@EnableConfigurationProperties(PortfolioSettings.class)
 class PortfolioRepositoryTest {
 
     static class Json {
@@ -95,6 +97,12 @@ class PortfolioRepositoryTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate template;
+
+    @Autowired
+    PortfolioSettings settings;
 
     @Test
     void companiesComeBackWithEveryFieldAndEveryGapAsStored() {
@@ -256,12 +264,12 @@ class PortfolioRepositoryTest {
         List<Recommendation> results = ShippedRules.screener().screen(List.of(ShippedRules.apiSeller("OLD", 1.6, -0.8).build()));
         long id = portfolio(1);
         long runId = repository.startRun(id, "v0", 1, Instant.now());
-        repository.finishRun(runId, List.of());
+        // A run stored before runs kept an index (V11): shown, with no run_index rows.
+        jdbc.sql("update screening_run set complete = true where id = ?").param(runId).update();
         ScreeningRun run = repository.findRun(id, runId).orElseThrow();
         jdbc.sql("""
-                insert into run_result (run_id, ordinal, rank_in_run, score_position, confidence_position, ticker_position, name_position,
-                    segment_position, ticker, name, segment, score, band, confidence, detail)
-                values (?, 0, 1, 1, 1, 1, 1, 1, 'OLD', '', 'OTHER', ?, ?, ?, ?)""")
+                insert into run_result (run_id, ordinal, rank_in_run, ticker, name, segment, score, band, confidence, detail)
+                values (?, 0, 1, 'OLD', '', 'OTHER', ?, ?, ?, ?)""")
                 .params(run.id(), results.get(0).score(), results.get(0).band().name(), results.get(0).confidence(),
                         JsonMapper.builder().build().writeValueAsString(results.get(0)))
                 .update();
@@ -270,7 +278,7 @@ class PortfolioRepositoryTest {
     }
 
     @Test
-    void pagesFoundByPositionAreTheSameAsPagesCountedWithOffsetAtEveryDepthSortAndFilter() {
+    void everyPageIsWhatSortingAndFilteringTheResultsThemselvesGivesAtEveryDepthSortAndFilter() {
         List<Recommendation> results = ShippedRules.screener().screen(SyntheticCompanies.generate(2_500, 7));
         ScreeningRun run = run(portfolio(results.size()), ShippedRules.ruleSet().version(), results);
         List<ResultQuery.Direction> directions = List.of(ResultQuery.Direction.ASC, ResultQuery.Direction.DESC);
@@ -284,7 +292,7 @@ class PortfolioRepositoryTest {
                     for (Segment segment : segments) {
                         for (int page : List.of(0, 1, 7, 24, 99)) {
                             ResultQuery query = new ResultQuery(band, segment, null, null, null, null, sort, direction, page, 25);
-                            assertThat(ranks(repository.findPage(run, query))).as(query.toString()).isEqualTo(offsetPage(run, query));
+                            assertThat(ranks(repository.findPage(run, query))).as(query.toString()).isEqualTo(offsetPage(results, query));
                             compared++;
                         }
                     }
@@ -292,7 +300,7 @@ class PortfolioRepositoryTest {
             }
         }
         ResultQuery scoreRange = new ResultQuery(null, null, 20, 60, 0.5, null, ResultSort.CONFIDENCE, null, 3, 40);
-        assertThat(ranks(repository.findPage(run, scoreRange))).isEqualTo(offsetPage(run, scoreRange)).isNotEmpty();
+        assertThat(ranks(repository.findPage(run, scoreRange))).isEqualTo(offsetPage(results, scoreRange)).isNotEmpty();
         assertThat(compared).isEqualTo(ResultSort.values().length * 2 * 3 * 2 * 5);
     }
 
@@ -319,6 +327,21 @@ class PortfolioRepositoryTest {
     }
 
     @Test
+    void aRunWhoseStoredIndexIsDamagedIsPagedFromItsRowsAllTheSame() {
+        List<Recommendation> results = ShippedRules.screener().screen(SyntheticCompanies.generate(300, 5));
+        ScreeningRun run = run(portfolio(results.size()), ShippedRules.ruleSet().version(), results);
+        ResultQuery query = new ResultQuery(null, Segment.MODEL_PROVIDER, null, null, null, null, ResultSort.TICKER, null, 1, 20);
+        List<Integer> expected = ranks(repository.findPage(run, query));
+
+        jdbc.sql("update run_index set data = ? where run_id = ?").params(new byte[] {1, 2, 3}, run.id()).update();
+        RunIndexes anotherInstance = new RunIndexes(jdbc, settings);
+
+        assertThat(anotherInstance.of(run).page(query).total()).isEqualTo(repository.findPage(run, query).total());
+        assertThat(ranks(new PortfolioRepository(jdbc, template, JsonMapper.builder().build(), anotherInstance).findPage(run, query)))
+                .isNotEmpty().isEqualTo(expected).isEqualTo(offsetPage(results, query));
+    }
+
+    @Test
     void aPortfolioBeingStoredIsHiddenUntilRevealedAndAnAbandonedOneIsDiscarded() {
         Instant started = Instant.parse("2026-01-01T10:00:00Z");
         long hidden = repository.insertPortfolio("being stored", "big.xlsx", null, 1, 0, List.of(), started);
@@ -331,7 +354,7 @@ class PortfolioRepositoryTest {
         assertThat(repository.findRun(hidden, runId)).isEmpty();
         assertThat(repository.deletePortfolio(hidden)).as("a user cannot delete what is not shown yet").isFalse();
 
-        repository.finishRun(runId, List.of());
+        repository.finishRun(runId, RunTally.of(List.of()));
         repository.reveal(hidden);
         assertThat(repository.findPortfolio(hidden)).isPresent();
         assertThat(repository.findRun(hidden, runId)).isPresent();
@@ -363,26 +386,33 @@ class PortfolioRepositoryTest {
         assertThat(differing).singleElement().satisfies(pair -> assertThat(pair[1].findings().get(0).points()).isEqualTo(first.points() - 5));
     }
 
-    /** Ranks of a page as the store answered it before positions: the sort's value columns, then LIMIT and OFFSET. */
-    private List<Integer> offsetPage(ScreeningRun run, ResultQuery query) {
-        Map<ResultSort, String> columns = Map.of(ResultSort.RANK, "", ResultSort.BAND, "", ResultSort.TICKER, "ticker asc, ",
-                ResultSort.NAME, "name asc, ", ResultSort.SEGMENT, "segment asc, ", ResultSort.SCORE, "score desc, ",
-                ResultSort.CONFIDENCE, "confidence desc, ");
-        String natural = columns.get(query.sort()) + "rank_in_run asc";
-        String order = query.direction() == query.sort().naturalDirection() ? natural
-                : natural.replace(" asc", " ASCENDING").replace(" desc", " asc").replace(" ASCENDING", " desc");
-        StringBuilder where = new StringBuilder("run_id = ?");
-        List<Object> params = new ArrayList<>(List.of(run.id()));
-        if (query.band() != null) { where.append(" and band = ?"); params.add(query.band().name()); }
-        if (query.segment() != null) { where.append(" and segment = ?"); params.add(query.segment().name()); }
-        if (query.minScore() != null) { where.append(" and score >= ?"); params.add(query.minScore()); }
-        if (query.maxScore() != null) { where.append(" and score <= ?"); params.add(query.maxScore()); }
-        if (query.minConfidence() != null) { where.append(" and confidence >= ?"); params.add(query.minConfidence()); }
-        if (query.maxConfidence() != null) { where.append(" and confidence <= ?"); params.add(query.maxConfidence()); }
-        params.add(query.size());
-        params.add(query.offset());
-        return jdbc.sql("select rank_in_run from run_result where " + where + " order by " + order + " limit ? offset ?")
-                .params(params).query(Integer.class).list();
+    /**
+     * Ranks of a page worked out from the results themselves, the way a reader of the API would: rank by band, score
+     * and ticker; keep what the filters keep; order by the key, ties by rank; reverse for the other direction; skip
+     * the pages before.
+     */
+    private static List<Integer> offsetPage(List<Recommendation> results, ResultQuery query) {
+        List<Recommendation> ranked = results.stream().sorted(Recommendation.RANKING).toList();
+        Map<ResultSort, Comparator<Recommendation>> keys = Map.of(ResultSort.RANK, (a, b) -> 0, ResultSort.BAND, (a, b) -> 0,
+                ResultSort.TICKER, Comparator.comparing(Recommendation::ticker),
+                ResultSort.NAME, Comparator.comparing(r -> r.name() == null ? "" : r.name()),
+                ResultSort.SEGMENT, Comparator.comparing(r -> r.segment().name()),
+                ResultSort.SCORE, Comparator.comparingInt(Recommendation::score).reversed(),
+                ResultSort.CONFIDENCE, Comparator.comparingDouble(Recommendation::confidence).reversed());
+        List<Integer> ranks = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) ranks.add(i + 1);
+        Comparator<Integer> natural = Comparator.<Integer, Recommendation>comparing(rank -> ranked.get(rank - 1), keys.get(query.sort()))
+                .thenComparing(Comparator.naturalOrder());
+        return ranks.stream()
+                .filter(rank -> {
+                    Recommendation r = ranked.get(rank - 1);
+                    return (query.band() == null || r.band() == query.band()) && (query.segment() == null || r.segment() == query.segment())
+                            && (query.minScore() == null || r.score() >= query.minScore()) && (query.maxScore() == null || r.score() <= query.maxScore())
+                            && (query.minConfidence() == null || r.confidence() >= query.minConfidence())
+                            && (query.maxConfidence() == null || r.confidence() <= query.maxConfidence());
+                })
+                .sorted(query.direction() == query.sort().naturalDirection() ? natural : natural.reversed())
+                .skip(query.offset()).limit(query.size()).toList();
     }
 
     private static ResultQuery withPage(ResultQuery q, int page, Integer after) {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,7 +50,9 @@ public final class StoreBench {
             data.setURL("jdbc:h2:file:" + dir.resolve("db"));
             Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
             JdbcTemplate template = new JdbcTemplate(data);
-            PortfolioRepository repository = new PortfolioRepository(JdbcClient.create(template), template, JsonMapper.builder().build());
+            PortfolioSettings settings = new PortfolioSettings("", DataSize.ofMegabytes(20), 1_000_000, DataSize.ofMegabytes(64));
+            PortfolioRepository repository = new PortfolioRepository(JdbcClient.create(template), template, JsonMapper.builder().build(),
+                    new RunIndexes(JdbcClient.create(template), settings));
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(data));
             long start = System.nanoTime();
             ScreeningRun run = sliced ? storeInSlices(tx, repository, results) : tx.execute(status -> {
@@ -76,14 +79,13 @@ public final class StoreBench {
     private static ScreeningRun storeInSlices(TransactionTemplate tx, PortfolioRepository repository, List<Recommendation> results) {
         long id = tx.execute(status -> repository.insertPortfolio("bench", "bench.xlsx", null, results.size(), 0, List.of(), Instant.now()));
         long runId = tx.execute(status -> repository.startRun(id, results.get(0).ruleSetVersion(), results.size(), Instant.now()));
-        RunOrder order = RunOrder.of(results);
         for (int from = 0; from < results.size(); from += PortfolioRepository.SLICE_SIZE) {
             int start = from;
-            tx.executeWithoutResult(status -> repository.insertResults(runId, results, order, start,
-                    Math.min(results.size(), start + PortfolioRepository.SLICE_SIZE)));
+            tx.executeWithoutResult(status -> repository.insertResults(runId,
+                    results.subList(start, Math.min(results.size(), start + PortfolioRepository.SLICE_SIZE)), start));
         }
         tx.executeWithoutResult(status -> {
-            repository.finishRun(runId, results);
+            repository.finishRun(runId, RunTally.of(results));
             repository.reveal(id);
         });
         return repository.findRun(id, runId).orElseThrow();

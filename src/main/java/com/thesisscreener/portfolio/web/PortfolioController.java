@@ -118,8 +118,8 @@ class PortfolioController {
         if (name != null && name.length() > 200) throw new InvalidRequestException("name is longer than 200 characters", "name");
         ImportedPortfolio imported = uploads.read(file, sheet);
         PortfolioService.Created created = portfolios.store(name == null || name.isBlank() ? imported.fileName() : name.strip(), imported);
-        PortfolioSummary summary = PortfolioSummary.of(created.portfolio(), PortfolioSummary.Run.of(created.run(),
-                Recommendation.countByBand(created.results())), PositionFigures.of(created.results(), imported.positions()));
+        PortfolioSummary summary = PortfolioSummary.of(created.portfolio(), PortfolioSummary.Run.of(created.run(), created.bandCounts()),
+                created.positionFigures());
         return ResponseEntity.created(URI.create("/api/v1/portfolios/" + created.portfolio().id()))
                 .body(new Created(summary, imported.problems().stream().map(RowProblemView::of).toList()));
     }
