@@ -21,31 +21,12 @@ ROWS=${ROWS:-100000}
 for tool in jq jstat curl bc; do
   command -v "$tool" >/dev/null || { echo "service-bench: $tool is needed (apt-get install -y wrk jq bc)" >&2; exit 2; }
 done
-if [ -z "${JAR:-}" ]; then
-  ./screener help >/dev/null              # builds the jar when it is missing or stale
-  JAR=target/thesis-screener.jar
-fi
-work=$(mktemp -d)
-password="bench-$(date +%s)-$RANDOM"
-server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-base="http://127.0.0.1:$PORT"
-
+# shellcheck source=src/bench/lib-server.sh
+. src/bench/lib-server.sh
+bench_prepare service-bench
+bench_start_server "$HEAP" --spring.datasource.url="jdbc:h2:file:$work/db" \
+  --screener.max-upload=200MB --spring.servlet.multipart.max-file-size=200MB --spring.servlet.multipart.max-request-size=200MB
 java -jar "$JAR" generate --rows "$ROWS" --out "$work/portfolio.xlsx" >/dev/null
-
-SCREENER_ADMIN_PASSWORD="$password" java -Xmx"$HEAP" -jar "$JAR" serve --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$work/db" --screener.sample-portfolio= --screener.rules-poll-interval=0s \
-  --screener.max-upload=200MB --spring.servlet.multipart.max-file-size=200MB --spring.servlet.multipart.max-request-size=200MB \
-  >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 240); do
-  curl -sf "$base/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "$base/actuator/health" >/dev/null || { echo "service-bench: the service did not start; see $work/server.log" >&2; tail -20 "$work/server.log" >&2; exit 2; }
-key=$(curl -s -u "admin:$password" -H 'Content-Type: application/json' "$base/api/v1/api-keys" \
-  -d '{"name":"bench","role":"ADMIN"}' | jq -r .key)
-[ -n "$key" ] && [ "$key" != null ] || { echo "service-bench: could not create an API key" >&2; exit 2; }
 echo "$(basename "$JAR") $(unzip -p "$JAR" META-INF/MANIFEST.MF 2>/dev/null | grep -m1 Implementation-Version | tr -d '\r'); java $(java -version 2>&1 | head -1 | cut -d'"' -f2), -Xmx$HEAP, $(nproc) cores shared with the load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Seconds a GET takes, the body written to $2.
@@ -98,11 +79,7 @@ printf 'report.xlsx: %.2f s (%.1f MB); report.csv: %.2f s (%.1f MB); peak heap w
 
 [ -n "${SKIP_WRK:-}" ] && exit 0
 command -v wrk >/dev/null || { echo "service-bench: wrk is needed for the /score part (apt-get install -y wrk)" >&2; exit 2; }
-cat >"$work/score.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"ticker":"VRSP","name":"Veridian Sparrow AI","segment":"MODEL_PROVIDER","proprietaryData":false,"distributionSwitchingCost":"LOW","ownsCompute":false,"apiRevenueShare":0.9,"tokenVolumeGrowth":1.6,"pricePerTokenChange":-0.8,"openSourceGapMonths":4,"grossMarginChange":-0.02,"evToSales":12,"marketCapUsd":8500000000,"euRevenueShare":0.3,"capexToRevenue":0.2,"agenticProductionContracts":1,"sovereignAiExposure":false}'
-LUA
+bench_score_lua >"$work/score.lua"
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$work/score.lua" -H "X-API-Key: $key" "$base/api/v1/score" >/dev/null   # warm-up
 wrk -t2 -c"$CONNECTIONS" -d10s -H "X-API-Key: $key" "$base/api/v1/me" >/dev/null
 summary() { grep -E 'Requests/sec|Latency  |99%|Non-2xx' | tr -s ' ' | paste -sd';' -; }

@@ -1,5 +1,7 @@
 package com.thesisscreener.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,14 +16,22 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API keys for REST clients, sent as {@code X-API-Key}. A key is 32 random bytes; only its SHA-256 hash and a
  * short prefix (to recognise it in a list) are stored, so the key itself is shown once, when it is created.
  * A key has its own role and can be revoked by an ADMIN.
+ * <p>
+ * A key that authenticated is remembered by its hash for {@link #REMEMBERED_FOR}, so a client's requests do not each
+ * look it up in the database. Revoking a key forgets every remembered key on this instance once the revocation is
+ * committed, so it stops there at once; another instance on the same database stops accepting it within
+ * {@link #REMEMBERED_FOR}. Wrong keys are never remembered (they go to the throttle every time).
  */
 @Service
 public class ApiKeys {
@@ -30,9 +40,13 @@ public class ApiKeys {
     static final String KEY_START = "tsk_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final Duration REMEMBERED_FOR = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final Clock clock = Clock.systemUTC();
+    private final Cache<String, ApiKey> remembered = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(REMEMBERED_FOR).build();
+    /** Counts revocations, so a key read from the database while one committed is not remembered past it. */
+    private final AtomicLong revocations = new AtomicLong();
 
     ApiKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -80,22 +94,62 @@ public class ApiKeys {
         if (key.active()) {
             jdbc.sql("update api_key set revoked_at = ?, revoked_by = ? where id = ?")
                     .params(Timestamp.from(clock.instant()), revokedBy, id).update();
+            forgetRememberedKeys();
         }
         return find(id).orElseThrow();
     }
 
-    /** The active key with this secret, if any; notes when it was last used (to the minute). */
+    /**
+     * The active key with this secret, if any; notes when it was last used (to the minute, checked whenever the key is
+     * read from the database, at least every {@link #REMEMBERED_FOR} while it is in use).
+     */
     public Optional<ApiKey> authenticate(String secret) {
         if (secret == null || !secret.startsWith(KEY_START) || secret.length() > 100) return Optional.empty();
+        String hash = hash(secret.strip());
+        ApiKey known = remembered.getIfPresent(hash);
+        if (known != null) return Optional.of(known);
+        long revoked = revocations.get();
         Optional<ApiKey> key = jdbc.sql("select * from api_key where key_hash = ? and revoked_at is null")
-                .param(hash(secret.strip())).query(ApiKeys::key).optional();
+                .param(hash).query(ApiKeys::key).optional();
         key.ifPresent(k -> {
-            Instant now = clock.instant();
-            if (k.lastUsedAt() == null || k.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
-                jdbc.sql("update api_key set last_used_at = ? where id = ?").params(Timestamp.from(now), k.id()).update();
-            }
+            noteUse(k);
+            remember(hash, k, revoked);
         });
         return key;
+    }
+
+    /** Remembers a key unless a revocation happened since it was read (checked after the put: no gap in between). */
+    private void remember(String hash, ApiKey key, long revocationsWhenRead) {
+        remembered.put(hash, key);
+        if (revocations.get() != revocationsWhenRead) remembered.invalidate(hash);
+    }
+
+    private void noteUse(ApiKey key) {
+        Instant now = clock.instant();
+        if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            jdbc.sql("update api_key set last_used_at = ? where id = ?").params(Timestamp.from(now), key.id()).update();
+        }
+    }
+
+    /**
+     * Forgets the remembered keys now and again after the revoking transaction commits: a request that read the key
+     * before the commit does not keep it remembered (the count goes up before the cache is emptied).
+     */
+    private void forgetRememberedKeys() {
+        forgetAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forgetAll();
+                }
+            });
+        }
+    }
+
+    private void forgetAll() {
+        revocations.incrementAndGet();
+        remembered.invalidateAll();
     }
 
     static String hash(String secret) {
