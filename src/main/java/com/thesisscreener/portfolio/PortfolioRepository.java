@@ -115,7 +115,7 @@ class PortfolioRepository {
      */
     long insertRun(long portfolioId, String ruleSetVersion, List<Recommendation> results, Instant createdAt) {
         long runId = startRun(portfolioId, ruleSetVersion, results.size(), createdAt);
-        insertResults(runId, results, 0);
+        insertResults(runId, PackedResults.of(results), 0);
         finishRun(runId, RunTally.of(results));
         return runId;
     }
@@ -133,13 +133,12 @@ class PortfolioRepository {
      * Stores results whose ordinals start at {@code firstOrdinal}: one slice of a run. Their ranks are in the run's
      * index, stored when the run is finished (a rank needs every result; a slice is stored before the next is screened).
      */
-    void insertResults(long runId, List<Recommendation> slice, int firstOrdinal) {
-        ExplanationCodec packer = new ExplanationCodec();
+    void insertResults(long runId, PackedResults slice, int firstOrdinal) {
         template.batchUpdate("""
                         insert into run_result (run_id, ordinal, ticker, name, segment, score, band, confidence,
                             findings_fingerprint, explanation)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                indexed(slice), BATCH_SIZE, (ps, row) -> {
+                indexed(slice.results()), BATCH_SIZE, (ps, row) -> {
                     Recommendation r = row.value();
                     int i = 1;
                     ps.setLong(i++, runId);
@@ -150,8 +149,8 @@ class PortfolioRepository {
                     ps.setInt(i++, r.score());
                     ps.setString(i++, r.band().name());
                     ps.setDouble(i++, r.confidence());
-                    ps.setLong(i++, FindingsFingerprint.of(r));
-                    ps.setBytes(i, packer.pack(r));
+                    ps.setLong(i++, slice.fingerprints()[row.index()]);
+                    ps.setBytes(i, slice.explanations()[row.index()]);
                 });
     }
 

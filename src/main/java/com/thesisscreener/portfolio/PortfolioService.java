@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -31,13 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import java.util.function.LongConsumer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
-import com.thesisscreener.screening.Screener;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +48,8 @@ import java.util.function.Supplier;
 @Service
 public class PortfolioService {
 
+    private static final Logger log = LoggerFactory.getLogger(PortfolioService.class);
+
     private final PortfolioRepository repository;
     private final ActiveRules rules;
     private final MeterRegistry meters;
@@ -55,6 +57,14 @@ public class PortfolioService {
     private final PositionStore positions;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Screens the slices of uploads and re-runs while the request threads store them; daemons, stopped with the service. */
+    private final ExecutorService screeners = Executors.newFixedThreadPool(CORES, runnable -> {
+        Thread thread = new Thread(runnable, "screening");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** An upload still hidden after this long was abandoned by an instance that stopped mid-way. */
     static final Duration ABANDONED_AFTER = Duration.ofHours(1);
@@ -101,6 +111,15 @@ public class PortfolioService {
         RuleSet ruleSet = rules.current();
         var now = clock.instant();
         List<Company> companies = imported.companies();
+        try (ScreeningAhead screening = screenAhead(ruleSet, companies)) {
+            return store(name, imported, ruleSet, screening, screenedSoFar, now);
+        }
+    }
+
+    private Created store(String name, ImportedPortfolio imported, RuleSet ruleSet, ScreeningAhead screening, IntConsumer screenedSoFar,
+                          Instant now) {
+        List<Company> companies = imported.companies();
+        long started = System.nanoTime();
         long id = inTransaction(() -> {
             repository.discardAbandoned(now.minus(ABANDONED_AFTER));
             return repository.insertPortfolio(name, imported.fileName(), imported.sheet(), imported.rowsRead(),
@@ -112,10 +131,13 @@ public class PortfolioService {
                 positions.insert(id, imported.positions(), from, to);
             });
             inTransaction(() -> repository.insertProblems(id, imported.problems()));
-            StoredRun stored = storeRun(id, ruleSet, companies, imported.positions(), now, screenedSoFar, run -> {
+            long rowsStored = System.nanoTime();
+            StoredRun stored = storeRun(id, ruleSet.version(), screening, imported.positions(), now, screenedSoFar, run -> {
                 repository.reveal(id);
                 events.publishEvent(new PortfolioUploaded(id, name, imported.fileName(), companies.size(), run, ruleSet.version()));
             });
+            log.info("Stored portfolio {} ({} companies) in {} ms: rows {} ms, screening and results {} ms", id, companies.size(),
+                    (System.nanoTime() - started) / 1_000_000, (rowsStored - started) / 1_000_000, (System.nanoTime() - rowsStored) / 1_000_000);
             return new Created(portfolio(id), run(id, stored.id()), stored.bandCounts(), stored.positionFigures());
         } catch (RuntimeException failed) {
             inTransaction(() -> repository.discard(id));
@@ -129,8 +151,8 @@ public class PortfolioService {
         RuleSet ruleSet = rules.current();
         List<Company> companies = repository.findCompanies(portfolioId);
         long runId;
-        try {
-            runId = storeRun(portfolioId, ruleSet, companies, Positions.none(), clock.instant(), screenedSoFar -> { }, run -> {
+        try (ScreeningAhead screening = screenAhead(ruleSet, companies)) {
+            runId = storeRun(portfolioId, ruleSet.version(), screening, Positions.none(), clock.instant(), screenedSoFar -> { }, run -> {
                 // Hold the portfolio while the run is shown: a delete from another request or instance waits for it (and
                 // then removes it with the rest), or came first and this answers 404; never a run without its portfolio.
                 if (!repository.lockPortfolio(portfolioId)) throw deletedMeanwhile(portfolioId);
@@ -151,74 +173,38 @@ public class PortfolioService {
     private record StoredRun(long id, Map<Band, Integer> bandCounts, PositionFigures positionFigures) {
     }
 
+    /** Slices screened ahead, on as many threads as there are cores, as the slices are stored. */
+    private ScreeningAhead screenAhead(RuleSet ruleSet, List<Company> companies) {
+        return new ScreeningAhead(ruleSet.screener(), companies, screeners, 2 * CORES, PortfolioRepository.SLICE_SIZE);
+    }
+
     /**
-     * Screens and stores a run slice by slice, the next slice screened while the last one is stored, so neither
-     * core waits and only two slices of results are ever held. The run stays hidden until its last transaction,
-     * which also runs {@code beforeShown} with the run's id; if anything fails, what was stored of it is deleted.
+     * Stores a run slice by slice as its slices are screened: only a few slices of results are ever held. The run
+     * stays hidden until its last transaction, which also runs {@code beforeShown} with the run's id; if anything
+     * fails, what was stored of it is deleted.
      */
-    private StoredRun storeRun(long portfolioId, RuleSet ruleSet, List<Company> companies, Positions positions, Instant createdAt,
+    private StoredRun storeRun(long portfolioId, String ruleSetVersion, ScreeningAhead screening, Positions positions, Instant createdAt,
                                IntConsumer screenedSoFar, LongConsumer beforeShown) {
-        long runId = inTransaction(() -> repository.startRun(portfolioId, ruleSet.version(), companies.size(), createdAt));
+        long runId = inTransaction(() -> repository.startRun(portfolioId, ruleSetVersion, screening.size(), createdAt));
         try {
             RunTally tally = new RunTally(positions);
-            screenInSlices(ruleSet, companies, screenedSoFar, (from, results) -> {
+            while (screening.hasNext()) {
+                int from = screening.nextFrom();
+                PackedResults results = screening.next();
+                screenedSoFar.accept(from + results.size());
                 inTransaction(() -> repository.insertResults(runId, results, from));
-                tally.add(results);
-            });
+                tally.add(results.results());
+            }
             inTransaction(() -> {
                 beforeShown.accept(runId);
                 repository.finishRun(runId, tally);
             });
+            meters.timer("screener.screening.latency").record(Duration.ofNanos(screening.screeningNanos()));
+            meters.counter("screener.screenings").increment();
+            meters.counter("screener.companies.scored").increment(tally.size());
             return new StoredRun(runId, tally.bandCounts(), tally.positionFigures());
         } catch (RuntimeException failed) {
             inTransaction(() -> repository.discardRun(runId));
-            throw failed;
-        }
-    }
-
-    @FunctionalInterface
-    private interface ScreenedSlice {
-        void store(int from, List<Recommendation> results);
-    }
-
-    /**
-     * Hands {@code each} the results of consecutive slices in input order; slice N+1 is screened on another thread
-     * while {@code each} stores slice N. A failure to screen (a runaway rule) is thrown as it was raised.
-     */
-    private void screenInSlices(RuleSet ruleSet, List<Company> companies, IntConsumer screenedSoFar, ScreenedSlice each) {
-        Screener screener = ruleSet.screener();
-        AtomicLong screeningNanos = new AtomicLong();
-        Function<Integer, List<Recommendation>> screenSlice = from -> {
-            long start = System.nanoTime();
-            List<Recommendation> results = screener.screen(companies.subList(from, Math.min(companies.size(), from + PortfolioRepository.SLICE_SIZE)));
-            screeningNanos.addAndGet(System.nanoTime() - start);
-            return results;
-        };
-        List<Recommendation> current = screenSlice.apply(0);
-        for (int from = 0; from < companies.size(); from += PortfolioRepository.SLICE_SIZE) {
-            int following = from + PortfolioRepository.SLICE_SIZE;
-            CompletableFuture<List<Recommendation>> next = following < companies.size()
-                    ? CompletableFuture.supplyAsync(() -> screenSlice.apply(following)) : null;
-            screenedSoFar.accept(from + current.size());
-            try {
-                each.store(from, current);
-            } catch (RuntimeException failed) {
-                if (next != null) next.cancel(false);
-                throw failed;
-            }
-            current = next == null ? null : joined(next);
-        }
-        meters.timer("screener.screening.latency").record(Duration.ofNanos(screeningNanos.get()));
-        meters.counter("screener.screenings").increment();
-        meters.counter("screener.companies.scored").increment(companies.size());
-    }
-
-    private static List<Recommendation> joined(CompletableFuture<List<Recommendation>> screening) {
-        try {
-            return screening.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) throw cause;
-            if (failed.getCause() instanceof Error error) throw error;
             throw failed;
         }
     }
@@ -243,6 +229,11 @@ public class PortfolioService {
 
     private void inTransaction(Runnable work) {
         transactions.executeWithoutResult(status -> work.run());
+    }
+
+    @PreDestroy
+    void stopScreening() {
+        screeners.shutdownNow();
     }
 
     public StoredPortfolio portfolio(long id) {

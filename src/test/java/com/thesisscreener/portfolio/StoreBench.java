@@ -82,7 +82,7 @@ public final class StoreBench {
         for (int from = 0; from < results.size(); from += PortfolioRepository.SLICE_SIZE) {
             int start = from;
             tx.executeWithoutResult(status -> repository.insertResults(runId,
-                    results.subList(start, Math.min(results.size(), start + PortfolioRepository.SLICE_SIZE)), start));
+                    PackedResults.of(results.subList(start, Math.min(results.size(), start + PortfolioRepository.SLICE_SIZE))), start));
         }
         tx.executeWithoutResult(status -> {
             repository.finishRun(runId, RunTally.of(results));

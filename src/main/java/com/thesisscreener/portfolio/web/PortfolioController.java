@@ -105,8 +105,8 @@ class PortfolioController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(operationId = "uploadPortfolio", summary = "Upload a portfolio", description = "Imports an .xlsx, .xls or .csv file (part 'file'), screens it with the "
-            + "active rules and stores the portfolio, its rows, the row problems and the results in one transaction. A file with no "
-            + "usable row stores nothing. Answers 201 with a Location header and the import summary.")
+            + "active rules and stores the portfolio, its rows, the row problems and the results, shown only once all of them are stored; "
+            + "if storing fails, nothing stays stored. A file with no usable row stores nothing. Answers 201 with a Location header and the import summary.")
     @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", description = "The stored portfolio", schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "413", description = "The file is larger than the service accepts")
     @ApiResponse(responseCode = "415", description = "Not a spreadsheet, or a format that is not supported")
