@@ -173,7 +173,10 @@ public class PortfolioService {
     private record StoredRun(long id, Map<Band, Integer> bandCounts, PositionFigures positionFigures) {
     }
 
-    /** Slices screened ahead, on as many threads as there are cores, as the slices are stored. */
+    /**
+     * Slices screened ahead, on as many threads as there are cores, as the slices are stored. Two slices per core
+     * keep every core busy; more only hold more results (on 2 cores, 8 ahead stored 100,000 no faster than 4).
+     */
     private ScreeningAhead screenAhead(RuleSet ruleSet, List<Company> companies) {
         return new ScreeningAhead(ruleSet.screener(), companies, screeners, 2 * CORES, PortfolioRepository.SLICE_SIZE);
     }

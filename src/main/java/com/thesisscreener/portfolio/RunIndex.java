@@ -18,6 +18,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
@@ -107,13 +109,13 @@ final class RunIndex {
         int[] rankOrder = rankOrder(rows, bands, scorePlaces, tickerPlaces);
         int[] ranks = new int[size];
         for (int position = 0; position < size; position++) ranks[rankOrder[position]] = position + 1;
-        Map<ResultSort, int[]> orders = new EnumMap<>(ResultSort.class);
+        Map<ResultSort, Supplier<Places>> columns = Map.of(ResultSort.SCORE, () -> scorePlaces,
+                ResultSort.CONFIDENCE, () -> Places.of(confidences).descending(), ResultSort.TICKER, () -> tickerPlaces,
+                ResultSort.NAME, () -> Places.of(names), ResultSort.SEGMENT, () -> Places.of(segmentNames));
+        // The orders do not depend on each other: sorted on every core.
+        Map<ResultSort, int[]> orders = columns.keySet().parallelStream().collect(Collectors.toMap(sort -> sort,
+                sort -> byPlaceThenRank(columns.get(sort).get(), ranks, rankOrder), (same, other) -> same, () -> new EnumMap<>(ResultSort.class)));
         orders.put(ResultSort.RANK, rankOrder);
-        orders.put(ResultSort.SCORE, byPlaceThenRank(scorePlaces, ranks, rankOrder));
-        orders.put(ResultSort.CONFIDENCE, byPlaceThenRank(Places.of(confidences).descending(), ranks, rankOrder));
-        orders.put(ResultSort.TICKER, byPlaceThenRank(tickerPlaces, ranks, rankOrder));
-        orders.put(ResultSort.NAME, byPlaceThenRank(Places.of(names), ranks, rankOrder));
-        orders.put(ResultSort.SEGMENT, byPlaceThenRank(Places.of(segmentNames), ranks, rankOrder));
         return new RunIndex(bands, segments, scores, confidences, orders);
     }
 
