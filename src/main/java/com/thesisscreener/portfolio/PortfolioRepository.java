@@ -256,10 +256,10 @@ class PortfolioRepository {
     private List<RankedResult> rows(ScreeningRun run, RunIndex index, int[] ordinals, Reader reader) {
         if (ordinals.length == 0) return List.of();
         Map<Integer, Recommendation> byOrdinal = new HashMap<>();
-        List<Object> params = new ArrayList<>(ordinals.length + 1);
-        params.add(run.id());
-        for (int ordinal : ordinals) params.add(ordinal);
-        jdbc.sql(SELECT_RESULT + " where run_id = ? and ordinal in (" + "?, ".repeat(ordinals.length - 1) + "?)").params(params)
+        Integer[] wanted = Arrays.stream(ordinals).boxed().toArray(Integer[]::new);
+        // Joined from the array of row numbers, each row is looked up in the primary key (H2 and PostgreSQL alike);
+        // "ordinal in (?, ?, ...)" or "= any(?)" on the key's second column made H2 read the whole run for every page.
+        jdbc.sql(SELECT_WANTED_RESULTS).params(wanted, run.id())
                 .query(rs -> {
                     byOrdinal.put(rs.getInt(1), reader.read(rs, 0));
                 });
@@ -331,8 +331,11 @@ class PortfolioRepository {
                 .list();
     }
 
-    private static final String SELECT_RESULT =
-            "select ordinal, rank_in_run, ticker, name, segment, score, band, confidence, explanation, detail from run_result";
+    private static final String RESULT_COLUMNS = "ordinal, rank_in_run, ticker, name, segment, score, band, confidence, explanation, detail";
+    private static final String SELECT_RESULT = "select " + RESULT_COLUMNS + " from run_result";
+    /** The result rows of one run (second parameter) whose row numbers are in an array (first parameter). */
+    private static final String SELECT_WANTED_RESULTS = "select r." + RESULT_COLUMNS.replace(", ", ", r.")
+            + " from unnest(cast(? as integer array)) as wanted(o) join run_result r on r.run_id = ? and r.ordinal = wanted.o";
 
     private Reader reader(ScreeningRun run) {
         Map<String, String> thesis = new HashMap<>();
