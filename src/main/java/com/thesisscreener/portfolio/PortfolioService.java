@@ -9,20 +9,29 @@ import com.thesisscreener.report.Screening;
 import com.thesisscreener.rules.ActiveRules;
 import com.thesisscreener.rules.RuleSet;
 import com.thesisscreener.rules.WhatIfRules;
-import com.thesisscreener.screening.WhatIfAnswers;
-import com.thesisscreener.web.InvalidRequestException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.ResultChanges;
 import com.thesisscreener.screening.Segment;
+import com.thesisscreener.screening.WhatIfAnswers;
+import com.thesisscreener.web.InvalidRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,14 +40,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.IntConsumer;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import jakarta.annotation.PreDestroy;
-import java.util.function.LongConsumer;
-import java.util.function.Supplier;
 
 /**
  * Stores screened portfolios and their runs. A portfolio or run is written in slices, each its own short
@@ -101,7 +102,7 @@ public class PortfolioService {
      * As {@link #store(String, ImportedPortfolio)}, telling {@code screenedSoFar} how many companies are screened as it
      * goes. Not one transaction: each slice is its own (see the class comment).
      */
-    public Created store(String name, ImportedPortfolio imported, java.util.function.IntConsumer screenedSoFar) {
+    public Created store(String name, ImportedPortfolio imported, IntConsumer screenedSoFar) {
         meters.counter("screener.import.problems").increment(imported.problems().size());
         if (imported.companies().isEmpty()) {
             throw new NothingToScreenException("'" + imported.fileName() + "' has no row that could be screened ("
@@ -116,6 +117,7 @@ public class PortfolioService {
         }
     }
 
+    /** Stores the portfolio and its rows while {@code screening} screens ahead, then the run; logs how long each took. */
     private Created store(String name, ImportedPortfolio imported, RuleSet ruleSet, ScreeningAhead screening, IntConsumer screenedSoFar,
                           Instant now) {
         List<Company> companies = imported.companies();
@@ -277,7 +279,7 @@ public class PortfolioService {
     }
 
     /** The rank of a ticker in a run (1 best): as stored, or in any case when only one ticker matches that way. */
-    public java.util.Optional<Integer> rankOf(ScreeningRun run, String ticker) {
+    public Optional<Integer> rankOf(ScreeningRun run, String ticker) {
         return repository.rankOf(run, ticker);
     }
 
