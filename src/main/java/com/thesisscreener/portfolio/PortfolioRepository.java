@@ -110,8 +110,8 @@ class PortfolioRepository {
     }
 
     /**
-     * Stores a run whole, in the caller's transaction: each result with its rank, its positions in every sort order,
-     * its filter columns and its compact explanation; the thesis passages once; the companies per band and segment.
+     * Stores a run whole, in the caller's transaction: each result with its filter columns and compact explanation;
+     * the thesis passages once; the companies per band and segment; the run's index (ranks and every sort order).
      */
     long insertRun(long portfolioId, String ruleSetVersion, List<Recommendation> results, Instant createdAt) {
         long runId = startRun(portfolioId, ruleSetVersion, results.size(), createdAt);

@@ -5,9 +5,9 @@ import com.thesisscreener.screening.Segment;
 
 /**
  * One page of a stored run's results: which companies (every filter optional, null for "any"), in which order,
- * and which page. Served by the index of the order's position column: unfiltered, or by band in rank order, page N
- * is a range of that index, so it costs the same at any depth and in a run of 32 companies or of 1,000,000; other
- * filters walk the index from the start, or from where the previous page ended when {@code after} is given.
+ * and which page. Served by the run's index ({@code RunIndex}, in memory once read): an unfiltered page starts right at
+ * its position in the order, at any depth; filtered pages walk the order from the start, or from where the previous
+ * page ended when {@code after} is given. Only the page's own rows are read from the database.
  *
  * @param band          only this band (after caps)
  * @param segment       only this segment

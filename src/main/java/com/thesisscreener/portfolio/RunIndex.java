@@ -228,8 +228,8 @@ final class RunIndex {
 
     /**
      * The page a query asks for: its rows in the query's order, each with its position in the key's natural
-     * direction (1 first), found by walking that order from the start, or from {@code after}, and skipping what the
-     * filters drop; the total counts every result the filters keep.
+     * direction (1 first). Without filters the page starts right at its position; with filters it is found by walking
+     * the order from the start, or from {@code after}, skipping what they drop. The total counts every result kept.
      */
     Page page(ResultQuery query) {
         int[] order = orders.get(query.sort() == ResultSort.BAND ? ResultSort.RANK : query.sort());
@@ -239,6 +239,10 @@ final class RunIndex {
         int step = reversed ? -1 : 1;
         int position = query.after() != null ? query.after() + step : reversed ? size() : 1;
         long skip = query.after() != null ? 0 : query.offset();
+        if (keep == null) {
+            position = (int) Math.max(0, Math.min(size() + 1L, position + step * skip));
+            skip = 0;
+        }
         int[] ordinals = new int[query.size()];
         int[] positions = new int[query.size()];
         int found = 0;
