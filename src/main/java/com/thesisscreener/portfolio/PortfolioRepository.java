@@ -7,6 +7,7 @@ import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Segment;
+import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +47,12 @@ class PortfolioRepository {
     private final JdbcTemplate template;
     private final JsonMapper json;
     private final RunIndexes indexes;
+    /** Reads the results an export will need next; daemons, idle ones end after a minute. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "run-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     PortfolioRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, RunIndexes indexes) {
         this.jdbc = jdbc;
@@ -246,10 +257,41 @@ class PortfolioRepository {
         Reader reader = reader(run);
         RunIndex index = indexes.of(run);
         int[] ranked = index.rankOrder();
-        for (int from = 0; from < ranked.length; from += ResultQuery.MAX_SIZE) {
-            int[] slice = Arrays.copyOfRange(ranked, from, Math.min(ranked.length, from + ResultQuery.MAX_SIZE));
-            for (RankedResult result : rows(run, index, slice, reader)) each.accept(result.result());
+        // The next slice is read on another thread while the caller writes this one out: an export then keeps a core
+        // on the database and one on its output. Runs never change once stored, so another connection reads the same.
+        Future<List<RankedResult>> next = readAhead(run, index, ranked, 0, reader);
+        try {
+            for (int from = 0; from < ranked.length; from += ResultQuery.MAX_SIZE) {
+                List<RankedResult> slice = await(next);
+                int following = from + ResultQuery.MAX_SIZE;
+                next = following < ranked.length ? readAhead(run, index, ranked, following, reader) : null;
+                for (RankedResult result : slice) each.accept(result.result());
+            }
+        } finally {
+            if (next != null) next.cancel(true);
         }
+    }
+
+    private Future<List<RankedResult>> readAhead(ScreeningRun run, RunIndex index, int[] ranked, int from, Reader reader) {
+        int[] slice = Arrays.copyOfRange(ranked, from, Math.min(ranked.length, from + ResultQuery.MAX_SIZE));
+        return readers.submit(() -> rows(run, index, slice, reader));
+    }
+
+    private static <T> T await(Future<T> reading) {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a run's results", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) throw failure;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void stopReading() {
+        readers.shutdownNow();
     }
 
     /** The results in rows {@code ordinals} of a run, in that order, with their ranks. */

@@ -61,7 +61,8 @@ final class SafeCells {
         });
     }
 
-    private static String fit(String value) {
+    /** The text as a cell holds it: Excel's length limit applied. */
+    static String fit(String value) {
         if (value.length() <= MAX_TEXT) return value;
         int end = MAX_TEXT - 1;
         if (Character.isHighSurrogate(value.charAt(end - 1))) end--; // never split a character in two

@@ -1,38 +1,25 @@
 package com.thesisscreener.report;
 
-import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.importing.PositionFigures;
 import com.thesisscreener.importing.RowProblem;
+import com.thesisscreener.report.XlsxStream.Layout;
+import com.thesisscreener.report.XlsxStream.Sheet;
 import com.thesisscreener.screening.Band;
 import com.thesisscreener.screening.DerivedFigures;
 import com.thesisscreener.screening.Finding;
+import com.thesisscreener.screening.Phrases;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.WhatIf;
 import com.thesisscreener.screening.WhatIfAnswers;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
-import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The results workbook an analyst forwards: the ranked table with band colours, every finding, the rows that could
@@ -40,10 +27,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *
  * <p>Sheets: {@code Ranked}, {@code Findings} (ticker, rule id, points, sentence), {@code Thesis} (each rule id that
  * fired with its thesis passage, once, rather than the passage on every finding row), {@code Problems}, {@code About}.
- * A table longer than Excel's row limit continues on {@code Findings (2)}, {@code Findings (3)}, ... Written with
- * POI's streaming workbook while the results are read in rank order, so only a window of rows is held in memory
- * whatever the portfolio's size. No cell is ever a formula; text a spreadsheet could take
- * for one is stored as quote-prefixed text (see {@link SafeCells}).
+ * A table longer than Excel's row limit continues on {@code Findings (2)}, {@code Findings (3)}, ... Written as the
+ * results are read, in one pass in rank order for both the ranked table and the findings ({@link XlsxStream}), so
+ * only a row is held in memory whatever the portfolio's size and the client receives the workbook as it is made.
+ * No cell is ever a formula; text a spreadsheet could take for one is stored as quote-prefixed text.
  */
 public final class XlsxReport {
 
@@ -75,8 +62,6 @@ public final class XlsxReport {
             Band.REDUCE, new BandColour(0xED7D31, false),     // orange
             Band.AVOID, new BandColour(0xC00000, true)));     // red
 
-    /** Rows the streaming workbook keeps in memory before flushing to its temporary file. */
-    private static final int WINDOW = 200;
     private static final int TOP_FINDINGS = 3;
 
     private XlsxReport() {
@@ -104,128 +89,97 @@ public final class XlsxReport {
     static void write(Screening screening, Map<String, WhatIfAnswers> whatIf, OutputStream out, Instant generatedAt,
                       int maxRowsPerSheet) {
         if (maxRowsPerSheet < 2) throw new IllegalArgumentException("a sheet needs room for a header and a row");
-        // Inline strings: no shared-string table growing in memory. Temporary files gzipped: for 100,000 companies
-        // the sheets' XML is ~150 MB, too much for a small or in-memory temp folder; compressed it is a tenth. Since
-        // POI 5.3 close() also deletes those temporary files (dispose() is deprecated).
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), WINDOW, true, false)) {
-            new Writer(workbook, maxRowsPerSheet).write(screening, whatIf, generatedAt);
-            workbook.write(new KeepOpen(out));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the workbook could not be written: " + e.getMessage(), e);
+        try (XlsxStream book = new XlsxStream(out)) {
+            new Writer(book, maxRowsPerSheet).write(screening, whatIf, generatedAt);
+            book.finish();
         }
     }
 
-    /** One workbook being written: its styles, made once, and the sheets in order. */
+    private static final CellLook PLAIN = CellLook.PLAIN;
+    private static final CellLook BOLD = PLAIN.bolded();
+    private static final CellLook HEADER = BOLD.filled(0xD9D9D9).withUnderline();
+    private static final CellLook INTEGER = CellLook.number("0");
+    private static final CellLook SIGNED = CellLook.number("+0;-0;0");
+    private static final CellLook PERCENT = CellLook.number("0%");
+    private static final CellLook PERCENT_ONE_DECIMAL = CellLook.number("0.0%");
+    private static final CellLook RATIO = CellLook.number("0.00");
+    private static final CellLook WEIGHT = CellLook.number("0.00%");
+    private static final Map<Band, CellLook> BANDS = new EnumMap<>(Band.class);
+
+    static {
+        BAND_COLOURS.forEach((band, colour) ->
+                BANDS.put(band, BOLD.filled(colour.rgb()).coloured(colour.whiteText() ? 0xFFFFFF : 0x000000).centre()));
+    }
+
+    /** One workbook being written: its sheets in order. */
     private static final class Writer {
 
-        private final SXSSFWorkbook workbook;
+        private final XlsxStream book;
         private final int maxRows;
-        private final SafeCells cells;
-        private final CellStyle header;
-        private final CellStyle integer;
-        private final CellStyle signed;
-        private final CellStyle percent;
-        private final CellStyle percentOneDecimal;
-        private final CellStyle ratio;
-        private final CellStyle bold;
-        private final CellStyle weightStyle;
-        private final Map<Band, CellStyle> bands = new EnumMap<>(Band.class);
+        private int positions;
 
-        Writer(SXSSFWorkbook workbook, int maxRows) {
-            this.workbook = workbook;
+        Writer(XlsxStream book, int maxRows) {
+            this.book = book;
             this.maxRows = maxRows;
-            this.cells = new SafeCells(workbook);
-            XSSFFont boldFont = (XSSFFont) workbook.createFont();
-            boldFont.setBold(true);
-            header = workbook.createCellStyle();
-            header.setFont(boldFont);
-            ((XSSFCellStyle) header).setFillForegroundColor(colour(0xD9D9D9));
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
-            bold = workbook.createCellStyle();
-            bold.setFont(boldFont);
-            integer = numberStyle("0");
-            signed = numberStyle("+0;-0;0");
-            percent = numberStyle("0%");
-            percentOneDecimal = numberStyle("0.0%");
-            ratio = numberStyle("0.00");
-            weightStyle = numberStyle("0.00%");
-            XSSFFont white = (XSSFFont) workbook.createFont();
-            white.setBold(true);
-            white.setColor(colour(0xFFFFFF));
-            XSSFFont black = (XSSFFont) workbook.createFont();
-            black.setBold(true);
-            black.setColor(colour(0x000000));
-            BAND_COLOURS.forEach((band, colour) -> {
-                XSSFCellStyle style = (XSSFCellStyle) workbook.createCellStyle();
-                style.setFillForegroundColor(colour(colour.rgb()));
-                style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                style.setFont(colour.whiteText() ? white : black);
-                style.setAlignment(HorizontalAlignment.CENTER);
-                bands.put(band, style);
-            });
         }
 
         void write(Screening screening, Map<String, WhatIfAnswers> whatIf, Instant generatedAt) {
-            ranked(screening);
-            findings(screening);
+            rankedAndFindings(screening);
             thesis(screening);
             if (whatIf != null) whatIf(screening, whatIf);
             if (screening.positions() != null) book(screening.positions());
             problems(screening);
             about(screening, generatedAt);
-            workbook.setActiveSheet(0);
         }
 
-        private void ranked(Screening screening) {
-            Table table = new Table(RANKED, RANKED_HEADER, new int[]{6, 9, 28, 22, 7, 12, 12, 11, 26, 9, 12, 14, 10, 48, 40}, 2);
+        /** The ranked table and the findings, filled in one pass over the results. */
+        private void rankedAndFindings(Screening screening) {
+            Table ranked = new Table(RANKED, RANKED_HEADER, new int[]{6, 9, 28, 22, 7, 12, 12, 11, 26, 9, 12, 14, 10, 48, 40}, 2);
+            Table findings = new Table(FINDINGS, FINDINGS_HEADER, new int[]{9, 17, 7, 110}, 1);
             int[] rank = {1};
             screening.results().forEachRanked(r -> {
-                Row row = table.next();
-                DerivedFigures d = r.derived();
-                number(row, 0, rank[0]++, integer);
-                text(row, 1, r.ticker());
-                text(row, 2, r.name());
-                text(row, 3, r.segment().name());
-                number(row, 4, r.score(), integer);
-                text(row, 5, r.band().name(), bands.get(r.band()));
-                text(row, 6, r.scoreBand().name(), bands.get(r.scoreBand()));
-                number(row, 7, r.confidence(), percent);
-                text(row, 8, r.caps().stream().map(c -> c.ruleId() + " " + c.ceiling()).collect(Collectors.joining("; ")));
-                number(row, 9, d.moatAnchorCount(), integer);
-                number(row, 10, d.volumeToDeflationRatio(), ratio);
-                number(row, 11, d.impliedRevenuePerUnitGrowth(), percentOneDecimal);
-                text(row, 12, d.priceChangeAssumed() ? "yes" : "no");
-                text(row, 13, r.topFindings(TOP_FINDINGS).stream()
-                        .map(f -> f.ruleId() + " " + Phrases.points(f.points()))
-                        .collect(Collectors.joining(", ")));
-                text(row, 14, r.testsNotRun().stream()
-                        .map(t -> t.ruleId() + " (needs " + String.join(", ", t.missingInputs()) + ")")
-                        .collect(Collectors.joining("; ")));
-            });
-            table.finish();
-        }
-
-        private void findings(Screening screening) {
-            Table table = new Table(FINDINGS, FINDINGS_HEADER, new int[]{9, 17, 7, 110}, 1);
-            screening.results().forEachRanked(r -> {
+                ranked(ranked.next(), rank[0]++, r);
                 for (Finding f : r.findings()) {
-                    Row row = table.next();
-                    text(row, 0, r.ticker());
-                    text(row, 1, f.ruleId());
-                    number(row, 2, f.points(), signed);
-                    text(row, 3, f.sentence());
+                    Sheet row = findings.next();
+                    row.text(0, r.ticker(), PLAIN);
+                    row.text(1, f.ruleId(), PLAIN);
+                    row.number(2, f.points(), SIGNED);
+                    row.text(3, f.sentence(), PLAIN);
                 }
             });
-            table.finish();
+            ranked.finish();
+            findings.finish();
+        }
+
+        private void ranked(Sheet row, int rank, Recommendation r) {
+            DerivedFigures d = r.derived();
+            row.number(0, rank, INTEGER);
+            row.text(1, r.ticker(), PLAIN);
+            row.text(2, r.name(), PLAIN);
+            row.text(3, r.segment().name(), PLAIN);
+            row.number(4, r.score(), INTEGER);
+            row.text(5, r.band().name(), BANDS.get(r.band()));
+            row.text(6, r.scoreBand().name(), BANDS.get(r.scoreBand()));
+            row.number(7, r.confidence(), PERCENT);
+            row.text(8, r.caps().stream().map(c -> c.ruleId() + " " + c.ceiling()).collect(Collectors.joining("; ")), PLAIN);
+            row.number(9, d.moatAnchorCount(), INTEGER);
+            row.number(10, d.volumeToDeflationRatio(), RATIO);
+            row.number(11, d.impliedRevenuePerUnitGrowth(), PERCENT_ONE_DECIMAL);
+            row.text(12, d.priceChangeAssumed() ? "yes" : "no", PLAIN);
+            row.text(13, r.topFindings(TOP_FINDINGS).stream()
+                    .map(f -> f.ruleId() + " " + Phrases.points(f.points()))
+                    .collect(Collectors.joining(", ")), PLAIN);
+            row.text(14, r.testsNotRun().stream()
+                    .map(t -> t.ruleId() + " (needs " + String.join(", ", t.missingInputs()) + ")")
+                    .collect(Collectors.joining("; ")), PLAIN);
         }
 
         private void thesis(Screening screening) {
             Table table = new Table(THESIS, THESIS_HEADER, new int[]{17, 140}, 1);
             screening.results().stats().thesis().forEach((ruleId, passage) -> {
-                Row row = table.next();
-                text(row, 0, ruleId);
-                text(row, 1, passage);
+                Sheet row = table.next();
+                row.text(0, ruleId, PLAIN);
+                row.text(1, passage, PLAIN);
             });
             table.finish();
         }
@@ -236,21 +190,21 @@ public final class XlsxReport {
             screening.results().forEachRanked(r -> {
                 WhatIfAnswers answers = whatIf.get(r.ticker());
                 if (answers == null) return;
-                List<String> sentences = new java.util.ArrayList<>(answers.lifts());
+                List<String> sentences = new ArrayList<>(answers.lifts());
                 sentences.addAll(answers.drops());
-                List<WhatIf> ordered = new java.util.ArrayList<>(answers.answers().stream().filter(a -> WhatIf.UP.equals(a.direction())).toList());
+                List<WhatIf> ordered = new ArrayList<>(answers.answers().stream().filter(a -> WhatIf.UP.equals(a.direction())).toList());
                 ordered.addAll(answers.answers().stream().filter(a -> WhatIf.DOWN.equals(a.direction())).toList());
                 for (int i = 0; i < ordered.size(); i++) {
                     WhatIf answer = ordered.get(i);
-                    Row row = table.next();
-                    text(row, 0, r.ticker());
-                    text(row, 1, r.band().name(), bands.get(r.band()));
-                    text(row, 2, answer.field());
-                    if (answer.value() instanceof Number number) number(row, 3, number, null);
-                    else text(row, 3, answer.value() instanceof Boolean yes ? (yes ? "yes" : "no") : String.valueOf(answer.value()));
-                    text(row, 4, answer.band().name(), bands.get(answer.band()));
-                    text(row, 5, answer.direction());
-                    text(row, 6, sentences.get(i));
+                    Sheet row = table.next();
+                    row.text(0, r.ticker(), PLAIN);
+                    row.text(1, r.band().name(), BANDS.get(r.band()));
+                    row.text(2, answer.field(), PLAIN);
+                    if (answer.value() instanceof Number number) row.number(3, number, PLAIN);
+                    else row.text(3, answer.value() instanceof Boolean yes ? (yes ? "yes" : "no") : String.valueOf(answer.value()), PLAIN);
+                    row.text(4, answer.band().name(), BANDS.get(answer.band()));
+                    row.text(5, answer.direction(), PLAIN);
+                    row.text(6, sentences.get(i), PLAIN);
                 }
             });
             table.finish();
@@ -258,125 +212,122 @@ public final class XlsxReport {
 
         /** The book: weight by band, weighted score, exposure per finding and cap, largest REDUCE/AVOID positions. */
         private void book(PositionFigures book) {
-            Sheet sheet = workbook.createSheet(BOOK);
-            sheet.setColumnWidth(0, 30 * 256);
-            sheet.setColumnWidth(1, 14 * 256);
-            sheet.setColumnWidth(2, 14 * 256);
-            int[] next = {0};
-            text(sheet.createRow(next[0]++), 0, "The book: weights are shares of the positions' total", bold);
-            count(sheet, next, "Companies without a position", book.withoutPosition());
-            Row score = sheet.createRow(next[0]++);
-            text(score, 0, "Weighted score", bold);
-            number(score, 1, book.weightedScore(), null);
-            next[0]++;
-            weights(sheet, next, "Band", book.byBand().entrySet().stream()
+            Lines lines = new Lines(BOOK, new int[]{30, 14, 14});
+            lines.next().text(0, "The book: weights are shares of the positions' total", BOLD);
+            lines.count("Companies without a position", book.withoutPosition());
+            Sheet score = lines.next();
+            score.text(0, "Weighted score", BOLD);
+            score.number(1, book.weightedScore(), PLAIN);
+            lines.skip();
+            weights(lines, "Band", book.byBand().entrySet().stream()
                     .map(e -> Map.entry(e.getKey().name(), e.getValue())).toList(), true);
-            weights(sheet, next, "Finding (rule id)", List.copyOf(book.byFinding().entrySet()), false);
-            weights(sheet, next, "Cap (rule id)", List.copyOf(book.byCap().entrySet()), false);
-            Row heading = sheet.createRow(next[0]++);
-            text(heading, 0, "Largest REDUCE/AVOID positions", header);
-            text(heading, 1, "Weight", header);
-            text(heading, 2, "Band", header);
+            weights(lines, "Finding (rule id)", List.copyOf(book.byFinding().entrySet()), false);
+            weights(lines, "Cap (rule id)", List.copyOf(book.byCap().entrySet()), false);
+            Sheet heading = lines.next();
+            heading.text(0, "Largest REDUCE/AVOID positions", HEADER);
+            heading.text(1, "Weight", HEADER);
+            heading.text(2, "Band", HEADER);
             for (PositionFigures.Holding holding : book.largestReduceOrAvoid()) {
-                Row row = sheet.createRow(next[0]++);
-                text(row, 0, holding.ticker() + (holding.name() == null ? "" : " " + holding.name()));
-                number(row, 1, holding.weight(), weightStyle);
-                text(row, 2, holding.band().name(), bands.get(holding.band()));
+                Sheet row = lines.next();
+                row.text(0, holding.ticker() + (holding.name() == null ? "" : " " + holding.name()), PLAIN);
+                row.number(1, holding.weight(), WEIGHT);
+                row.text(2, holding.band().name(), BANDS.get(holding.band()));
             }
+            lines.end();
         }
 
-        private void weights(Sheet sheet, int[] next, String heading, List<Map.Entry<String, Double>> weights, boolean banded) {
-            Row row = sheet.createRow(next[0]++);
-            text(row, 0, heading, header);
-            text(row, 1, "Weight", header);
+        private void weights(Lines lines, String heading, List<Map.Entry<String, Double>> weights, boolean banded) {
+            Sheet row = lines.next();
+            row.text(0, heading, HEADER);
+            row.text(1, "Weight", HEADER);
             for (Map.Entry<String, Double> weight : weights) {
-                Row line = sheet.createRow(next[0]++);
-                text(line, 0, weight.getKey(), banded ? bands.get(Band.valueOf(weight.getKey())) : null);
-                number(line, 1, weight.getValue(), weightStyle);
+                Sheet line = lines.next();
+                line.text(0, weight.getKey(), banded ? BANDS.get(Band.valueOf(weight.getKey())) : PLAIN);
+                line.number(1, weight.getValue(), WEIGHT);
             }
-            next[0]++;
+            lines.skip();
         }
 
         private void problems(Screening screening) {
             Table table = new Table(PROBLEMS, PROBLEMS_HEADER, new int[]{14, 6, 8, 24, 20, 40, 100}, 0);
             if (screening.problems().isEmpty()) {
-                text(table.next(), 0, NO_PROBLEMS);
+                table.next().text(0, NO_PROBLEMS, PLAIN);
             }
             for (RowProblem p : screening.problems()) {
-                Row row = table.next();
-                text(row, 0, p.sheet());
-                number(row, 1, p.row(), integer);
-                text(row, 2, p.column());
-                text(row, 3, p.header());
-                text(row, 4, p.value());
-                text(row, 5, p.expected());
-                text(row, 6, p.message());
+                Sheet row = table.next();
+                row.text(0, p.sheet(), PLAIN);
+                row.number(1, p.row(), INTEGER);
+                row.text(2, p.column(), PLAIN);
+                row.text(3, p.header(), PLAIN);
+                row.text(4, p.value(), PLAIN);
+                row.text(5, p.expected(), PLAIN);
+                row.text(6, p.message(), PLAIN);
             }
             table.finish();
         }
 
         private void about(Screening screening, Instant generatedAt) {
-            Sheet sheet = workbook.createSheet(ABOUT);
-            sheet.setColumnWidth(0, 24 * 256);
-            sheet.setColumnWidth(1, 70 * 256);
-            int[] next = {0};
-            Row title = sheet.createRow(next[0]++);
-            text(title, 0, "Thesis Screener results", bold);
-            item(sheet, next, "Source file", screening.source());
-            item(sheet, next, "Sheet", screening.sheet());
-            item(sheet, next, "Rule-set version", screening.ruleSetVersion());
-            item(sheet, next, "Generated at", generatedAt.truncatedTo(ChronoUnit.SECONDS).toString());
-            count(sheet, next, "Rows read", screening.rowsRead());
-            count(sheet, next, "Rows screened", screening.screened());
-            count(sheet, next, "Rows rejected", screening.rowsRejected());
-            item(sheet, next, "Ignored columns",
+            Lines lines = new Lines(ABOUT, new int[]{24, 70});
+            lines.next().text(0, "Thesis Screener results", BOLD);
+            lines.item("Source file", screening.source());
+            lines.item("Sheet", screening.sheet());
+            lines.item("Rule-set version", screening.ruleSetVersion());
+            lines.item("Generated at", generatedAt.truncatedTo(ChronoUnit.SECONDS).toString());
+            lines.count("Rows read", screening.rowsRead());
+            lines.count("Rows screened", screening.screened());
+            lines.count("Rows rejected", screening.rowsRejected());
+            lines.item("Ignored columns",
                     screening.ignoredColumns().isEmpty() ? "none" : String.join(", ", screening.ignoredColumns()));
-            next[0]++;
-            Row bandHeader = sheet.createRow(next[0]++);
-            text(bandHeader, 0, "Band", header);
-            text(bandHeader, 1, "Companies", header);
+            lines.skip();
+            Sheet bandHeader = lines.next();
+            bandHeader.text(0, "Band", HEADER);
+            bandHeader.text(1, "Companies", HEADER);
             screening.bandCounts().forEach((band, companies) -> {
-                Row row = sheet.createRow(next[0]++);
-                text(row, 0, band.name(), bands.get(band));
-                number(row, 1, companies, integer);
+                Sheet row = lines.next();
+                row.text(0, band.name(), BANDS.get(band));
+                row.number(1, companies, INTEGER);
             });
-            next[0]++;
-            text(sheet.createRow(next[0]++), 0, "Score 0-100: 50 plus every finding's points, clamped once at the end. "
-                    + "A band below 'Band from score alone' was lowered by a cap; the score is never changed.");
-            text(sheet.createRow(next[0]), 0, "Confidence: the share of the thesis tests for the company's segment "
-                    + "that could be run with the inputs given.");
+            lines.skip();
+            lines.next().text(0, "Score 0-100: 50 plus every finding's points, clamped once at the end. "
+                    + "A band below 'Band from score alone' was lowered by a cap; the score is never changed.", PLAIN);
+            lines.next().text(0, "Confidence: the share of the thesis tests for the company's segment "
+                    + "that could be run with the inputs given.", PLAIN);
+            lines.end();
         }
 
-        private void item(Sheet sheet, int[] next, String label, String value) {
-            Row row = sheet.createRow(next[0]++);
-            text(row, 0, label, bold);
-            text(row, 1, value);
-        }
+        /** A sheet of labelled lines rather than a table: no frozen header, no filter, blank lines allowed. */
+        private final class Lines {
 
-        private void count(Sheet sheet, int[] next, String label, int value) {
-            Row row = sheet.createRow(next[0]++);
-            text(row, 0, label, bold);
-            number(row, 1, value, integer);
-        }
+            private final Sheet sheet;
+            private int next;
 
-        private void text(Row row, int column, String value) {
-            text(row, column, value, null);
-        }
+            Lines(String name, int[] widths) {
+                sheet = book.sheet(name, positions++, new Layout(widths, 0, 0));
+            }
 
-        private void text(Row row, int column, String value, CellStyle style) {
-            cells.text(row.createCell(column), value, style);
-        }
+            Sheet next() {
+                return sheet.row(next++);
+            }
 
-        private static void number(Row row, int column, Number value, CellStyle style) {
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(style);
-            if (value != null) cell.setCellValue(value.doubleValue());
-        }
+            void skip() {
+                next++;
+            }
 
-        private CellStyle numberStyle(String format) {
-            CellStyle style = workbook.createCellStyle();
-            style.setDataFormat(workbook.createDataFormat().getFormat(format));
-            return style;
+            void item(String label, String value) {
+                Sheet row = next();
+                row.text(0, label, BOLD);
+                row.text(1, value, PLAIN);
+            }
+
+            void count(String label, int value) {
+                Sheet row = next();
+                row.text(0, label, BOLD);
+                row.number(1, value, INTEGER);
+            }
+
+            void end() {
+                sheet.end(0);
+            }
         }
 
         /**
@@ -387,8 +338,8 @@ public final class XlsxReport {
 
             private final String name;
             private final List<String> headings;
-            private final int[] widths;
-            private final int frozenColumns;
+            private final Layout layout;
+            private final int position = positions++;
             private Sheet sheet;
             private int part;
             private int nextRow;
@@ -396,54 +347,29 @@ public final class XlsxReport {
             Table(String name, List<String> headings, int[] widths, int frozenColumns) {
                 this.name = name;
                 this.headings = headings;
-                this.widths = widths;
-                this.frozenColumns = frozenColumns;
+                this.layout = new Layout(widths, frozenColumns, 1);
                 startSheet();
             }
 
-            Row next() {
+            Sheet next() {
                 if (nextRow >= maxRows) {
                     finish();
                     startSheet();
                 }
-                return sheet.createRow(nextRow++);
+                return sheet.row(nextRow++);
             }
 
             void finish() {
-                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, nextRow - 1), 0, headings.size() - 1));
+                sheet.end(headings.size());
             }
 
             private void startSheet() {
                 part++;
-                sheet = workbook.createSheet(part == 1 ? name : name + " (" + part + ")");
-                for (int i = 0; i < widths.length; i++) sheet.setColumnWidth(i, widths[i] * 256);
-                sheet.createFreezePane(frozenColumns, 1);
-                Row row = sheet.createRow(0);
-                for (int i = 0; i < headings.size(); i++) text(row, i, headings.get(i), header);
+                sheet = book.sheet(part == 1 ? name : name + " (" + part + ")", position, layout);
+                sheet.row(0);
+                for (int i = 0; i < headings.size(); i++) sheet.text(i, headings.get(i), HEADER);
                 nextRow = 1;
             }
-        }
-    }
-
-    private static XSSFColor colour(int rgb) {
-        return new XSSFColor(new byte[]{(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}, null);
-    }
-
-    /** Whatever POI does with the stream it writes to, the caller's stream stays open: closing this only flushes. */
-    private static final class KeepOpen extends FilterOutputStream {
-
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 }
