@@ -26,6 +26,12 @@ public record ImportedPortfolio(String fileName, String sheet, List<Company> com
         positions = positions == null ? Positions.none() : positions;
     }
 
+    /** The companies a streamed import handed over, with what it said besides. */
+    public static ImportedPortfolio of(ImportSummary summary, List<Company> companies) {
+        return new ImportedPortfolio(summary.fileName(), summary.sheet(), companies, summary.problems(), summary.rowsRead(),
+                summary.ignoredColumns(), summary.problemsOmitted(), summary.positions());
+    }
+
     public ImportedPortfolio(String fileName, String sheet, List<Company> companies, List<RowProblem> problems,
                              int rowsRead, List<String> ignoredColumns, int problemsOmitted) {
         this(fileName, sheet, companies, problems, rowsRead, ignoredColumns, problemsOmitted, Positions.none());

@@ -89,9 +89,7 @@ public final class PortfolioReader {
      */
     public ImportedPortfolio read(Path file, String sheetName) throws UnreadableFileException {
         List<Company> companies = new ArrayList<>();
-        ImportSummary summary = readEach(file, sheetName, companies::add);
-        return new ImportedPortfolio(summary.fileName(), summary.sheet(), companies, summary.problems(), summary.rowsRead(),
-                summary.ignoredColumns(), summary.problemsOmitted(), summary.positions());
+        return ImportedPortfolio.of(readEach(file, sheetName, companies::add), companies);
     }
 
     /**

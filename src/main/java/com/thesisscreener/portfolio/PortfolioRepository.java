@@ -1,5 +1,6 @@
 package com.thesisscreener.portfolio;
 
+import com.thesisscreener.importing.ImportedPortfolio;
 import com.thesisscreener.importing.RowProblem;
 import com.thesisscreener.report.ExplanationCodec;
 import com.thesisscreener.report.ResultStats;
@@ -73,6 +74,14 @@ class PortfolioRepository {
     }
 
     /** Shows a portfolio stored by {@link #insertPortfolio} to readers, once all of it is stored. */
+    /** Records what reading the file found, for a portfolio stored while it was being read. */
+    void describe(long portfolioId, ImportedPortfolio imported) {
+        jdbc.sql("update portfolio set sheet = ?, rows_read = ?, rows_rejected = ?, ignored_columns = ? where id = ?")
+                .params(imported.sheet(), imported.rowsRead(), imported.rowsRejected(), String.join("\n", imported.ignoredColumns()),
+                        portfolioId)
+                .update();
+    }
+
     void reveal(long portfolioId) {
         jdbc.sql("update portfolio set complete = true where id = ?").param(portfolioId).update();
     }
@@ -268,7 +277,7 @@ class PortfolioRepository {
                 for (RankedResult result : slice) each.accept(result.result());
             }
         } finally {
-            if (next != null) next.cancel(true);
+            if (next != null) next.cancel(false); // never interrupt a query: an interrupted file channel closes H2
         }
     }
 

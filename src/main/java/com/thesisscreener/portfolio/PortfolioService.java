@@ -1,8 +1,12 @@
 package com.thesisscreener.portfolio;
 
+import com.thesisscreener.importing.ImportLimits;
+import com.thesisscreener.importing.ImportSummary;
 import com.thesisscreener.importing.ImportedPortfolio;
 import com.thesisscreener.importing.PositionFigures;
+import com.thesisscreener.importing.PortfolioReader;
 import com.thesisscreener.importing.Positions;
+import com.thesisscreener.importing.UnreadableFileException;
 import com.thesisscreener.report.RankedResults;
 import com.thesisscreener.report.ResultStats;
 import com.thesisscreener.report.Screening;
@@ -18,9 +22,11 @@ import com.thesisscreener.screening.WhatIfAnswers;
 import com.thesisscreener.web.InvalidRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,48 +109,122 @@ public class PortfolioService {
      * goes. Not one transaction: each slice is its own (see the class comment).
      */
     public Created store(String name, ImportedPortfolio imported, IntConsumer screenedSoFar) {
+        requireCompanies(imported);
+        RuleSet ruleSet = rules.current();
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        List<Company> companies = imported.companies();
+        // Screening starts at once, ahead of the rows being stored.
+        try (ScreeningAhead screening = screenAhead(ruleSet, companies)) {
+            long id = insertHidden(name, imported.fileName(), now);
+            try {
+                forEachSlice(companies.size(), (from, to) -> repository.insertCompanies(id, companies.subList(from, to), from));
+                inTransaction(() -> repository.describe(id, imported));
+                return storeScreened(id, name, imported, ruleSet, screening, screenedSoFar, now, started);
+            } catch (RuntimeException failed) {
+                inTransaction(() -> repository.discard(id));
+                throw failed;
+            }
+        }
+    }
+
+    /** A portfolio read from a file and stored: what was stored, and what reading the file found. */
+    public record Read(Created created, ImportedPortfolio imported) {
+    }
+
+    /** What a long upload reports as it goes; an upload job shows it. */
+    public interface Progress {
+
+        Progress NONE = new Progress() {
+        };
+
+        /** Companies read so far. */
+        default void read(int companies) {
+        }
+
+        /** The file is read: {@code imported} is screened next. */
+        default void screening(ImportedPortfolio imported) {
+        }
+
+        /** Companies screened so far. */
+        default void screened(int companies) {
+        }
+    }
+
+    /**
+     * Reads a portfolio file and stores its rows as they are read, each slice on another thread while the next is
+     * parsed; then screens the companies and stores the run as {@link #store} does. Hidden until whole: a file that
+     * turns out unreadable part way, or has no row to screen, leaves nothing stored.
+     *
+     * @param name the portfolio's name; null for the file's name
+     */
+    public Read readAndStore(String name, Path file, String sheet, ImportLimits limits, Progress progress)
+            throws UnreadableFileException {
+        RuleSet ruleSet = rules.current();
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        String fileName = String.valueOf(file.getFileName());
+        String shownName = name == null ? fileName : name;
+        long id = insertHidden(shownName, fileName, now);
+        try (ScreeningAhead screening = ScreeningAhead.fed(ruleSet.screener(), screeners, 2 * CORES)) {
+            ImportedPortfolio imported = readStoringRows(id, file, sheet, limits, screening, progress);
+            requireCompanies(imported);
+            progress.screening(imported);
+            inTransaction(() -> repository.describe(id, imported));
+            return new Read(storeScreened(id, shownName, imported, ruleSet, screening, progress::screened, now, started), imported);
+        } catch (UnreadableFileException | RuntimeException failed) {
+            inTransaction(() -> repository.discard(id));
+            throw failed;
+        }
+    }
+
+    /** Reads the file, storing each slice of rows on another thread and screening it ahead as soon as it is complete. */
+    private ImportedPortfolio readStoringRows(long id, Path file, String sheet, ImportLimits limits, ScreeningAhead screening,
+                                              Progress progress) throws UnreadableFileException {
+        List<Company> companies = new ArrayList<>();
+        try (RowsWhileReading rows = new RowsWhileReading((slice, from) -> inTransaction(() -> repository.insertCompanies(id, slice, from)),
+                screening::feed, PortfolioRepository.SLICE_SIZE)) {
+            ImportSummary summary = new PortfolioReader(limits).readEach(file, sheet, company -> {
+                companies.add(company);
+                rows.added(companies);
+                progress.read(companies.size());
+            });
+            rows.finish(companies);
+            return ImportedPortfolio.of(summary, companies);
+        }
+    }
+
+    private void requireCompanies(ImportedPortfolio imported) {
         meters.counter("screener.import.problems").increment(imported.problems().size());
         if (imported.companies().isEmpty()) {
             throw new NothingToScreenException("'" + imported.fileName() + "' has no row that could be screened ("
                     + imported.rowsRead() + " row(s) read, " + imported.problems().size() + " problem(s)); nothing was stored",
                     imported.problems());
         }
-        RuleSet ruleSet = rules.current();
-        var now = clock.instant();
-        List<Company> companies = imported.companies();
-        try (ScreeningAhead screening = screenAhead(ruleSet, companies)) {
-            return store(name, imported, ruleSet, screening, screenedSoFar, now);
-        }
     }
 
-    /** Stores the portfolio and its rows while {@code screening} screens ahead, then the run; logs how long each took. */
-    private Created store(String name, ImportedPortfolio imported, RuleSet ruleSet, ScreeningAhead screening, IntConsumer screenedSoFar,
-                          Instant now) {
-        List<Company> companies = imported.companies();
-        long started = System.nanoTime();
-        long id = inTransaction(() -> {
+    /** A new portfolio, hidden until {@link PortfolioRepository#reveal}; uploads abandoned long ago are cleared first. */
+    private long insertHidden(String name, String fileName, Instant now) {
+        return inTransaction(() -> {
             repository.discardAbandoned(now.minus(ABANDONED_AFTER));
-            return repository.insertPortfolio(name, imported.fileName(), imported.sheet(), imported.rowsRead(),
-                    imported.rowsRejected(), imported.ignoredColumns(), now);
+            return repository.insertPortfolio(name, fileName, "", 0, 0, List.of(), now);
         });
-        try {
-            forEachSlice(companies.size(), (from, to) -> {
-                repository.insertCompanies(id, companies.subList(from, to), from);
-                positions.insert(id, imported.positions(), from, to);
-            });
-            inTransaction(() -> repository.insertProblems(id, imported.problems()));
-            long rowsStored = System.nanoTime();
-            StoredRun stored = storeRun(id, ruleSet.version(), screening, imported.positions(), now, screenedSoFar, run -> {
-                repository.reveal(id);
-                events.publishEvent(new PortfolioUploaded(id, name, imported.fileName(), companies.size(), run, ruleSet.version()));
-            });
-            log.info("Stored portfolio {} ({} companies) in {} ms: rows {} ms, screening and results {} ms", id, companies.size(),
-                    (System.nanoTime() - started) / 1_000_000, (rowsStored - started) / 1_000_000, (System.nanoTime() - rowsStored) / 1_000_000);
-            return new Created(portfolio(id), run(id, stored.id()), stored.bandCounts(), stored.positionFigures());
-        } catch (RuntimeException failed) {
-            inTransaction(() -> repository.discard(id));
-            throw failed;
-        }
+    }
+
+    /** With the rows stored: positions, problems, then the run as {@code screening} screens it; logs how long each took. */
+    private Created storeScreened(long id, String name, ImportedPortfolio imported, RuleSet ruleSet, ScreeningAhead screening,
+                                 IntConsumer screenedSoFar, Instant now, long started) {
+        forEachSlice(imported.positions().size(), (from, to) -> positions.insert(id, imported.positions(), from, to));
+        inTransaction(() -> repository.insertProblems(id, imported.problems()));
+        long rowsStored = System.nanoTime();
+        int companies = imported.companies().size();
+        StoredRun stored = storeRun(id, ruleSet.version(), screening, imported.positions(), now, screenedSoFar, run -> {
+            repository.reveal(id);
+            events.publishEvent(new PortfolioUploaded(id, name, imported.fileName(), companies, run, ruleSet.version()));
+        });
+        log.info("Stored portfolio {} ({} companies) in {} ms: rows {} ms, screening and results {} ms", id, companies,
+                (System.nanoTime() - started) / 1_000_000, (rowsStored - started) / 1_000_000, (System.nanoTime() - rowsStored) / 1_000_000);
+        return new Created(portfolio(id), run(id, stored.id()), stored.bandCounts(), stored.positionFigures());
     }
 
     /** Screens the stored rows again with the rules active now; the earlier runs stay as they were. */

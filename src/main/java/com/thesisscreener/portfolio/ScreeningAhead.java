@@ -4,6 +4,7 @@ import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.Recommendation;
 import com.thesisscreener.screening.Screener;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,35 +17,56 @@ import java.util.concurrent.atomic.AtomicLong;
  * starts while the portfolio's rows are still being stored, and storing never waits for a whole portfolio's results,
  * nor holds them. Slices come back in input order; a slice that failed to screen (a runaway rule) throws what it
  * raised. Closing it abandons the slices not taken yet.
+ *
+ * <p>A portfolio still being read is {@linkplain #fed fed} slice by slice as its rows arrive, and screening starts
+ * with the first slice; its results are taken once the last slice is fed, on the thread that fed them.
  */
 final class ScreeningAhead implements AutoCloseable {
 
     private final Screener screener;
-    private final List<Company> companies;
     private final Executor executor;
     private final int lookahead;
-    private final int sliceSize;
+    private final List<List<Company>> slices = new ArrayList<>();
     private final Deque<CompletableFuture<PackedResults>> pending = new ArrayDeque<>();
     private final AtomicLong screeningNanos = new AtomicLong();
-    private int scheduled;
+    private int companies;
+    private int scheduledSlices;
     private int taken;
 
     ScreeningAhead(Screener screener, List<Company> companies, Executor executor, int lookahead, int sliceSize) {
-        this.screener = screener;
-        this.companies = companies;
-        this.executor = executor;
-        this.lookahead = lookahead;
-        this.sliceSize = sliceSize;
+        this(screener, executor, lookahead);
+        for (int from = 0; from < companies.size(); from += sliceSize) {
+            slices.add(companies.subList(from, Math.min(companies.size(), from + sliceSize)));
+        }
+        this.companies = companies.size();
         scheduleAhead();
     }
 
-    /** Companies in the portfolio. */
+    private ScreeningAhead(Screener screener, Executor executor, int lookahead) {
+        this.screener = screener;
+        this.executor = executor;
+        this.lookahead = lookahead;
+    }
+
+    /** Screening for a portfolio whose slices are {@linkplain #feed fed} as they are read. */
+    static ScreeningAhead fed(Screener screener, Executor executor, int lookahead) {
+        return new ScreeningAhead(screener, executor, lookahead);
+    }
+
+    /** The next slice of the portfolio, which the caller no longer changes. */
+    void feed(List<Company> slice) {
+        slices.add(slice);
+        companies += slice.size();
+        scheduleAhead();
+    }
+
+    /** Companies in the portfolio (so far, while it is fed). */
     int size() {
-        return companies.size();
+        return companies;
     }
 
     boolean hasNext() {
-        return taken < companies.size();
+        return taken < companies;
     }
 
     /** Where the next slice starts in the portfolio (its first row's ordinal). */
@@ -80,10 +102,9 @@ final class ScreeningAhead implements AutoCloseable {
     }
 
     private void scheduleAhead() {
-        while (pending.size() < lookahead && scheduled < companies.size()) {
-            List<Company> slice = companies.subList(scheduled, Math.min(companies.size(), scheduled + sliceSize));
+        while (pending.size() < lookahead && scheduledSlices < slices.size()) {
+            List<Company> slice = slices.get(scheduledSlices++);
             pending.addLast(CompletableFuture.supplyAsync(() -> screen(slice), executor));
-            scheduled += slice.size();
         }
     }
 

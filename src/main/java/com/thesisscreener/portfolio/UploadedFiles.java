@@ -1,7 +1,5 @@
 package com.thesisscreener.portfolio;
 
-import com.thesisscreener.importing.ImportedPortfolio;
-import com.thesisscreener.importing.PortfolioReader;
 import com.thesisscreener.importing.UnreadableFileException;
 import com.thesisscreener.web.InvalidRequestException;
 import java.io.IOException;
@@ -22,12 +20,31 @@ import org.springframework.web.multipart.MultipartFile;
 public class UploadedFiles {
 
     private final PortfolioSettings properties;
+    private final PortfolioService portfolios;
 
-    UploadedFiles(PortfolioSettings properties) {
+    UploadedFiles(PortfolioSettings properties, PortfolioService portfolios) {
         this.properties = properties;
+        this.portfolios = portfolios;
     }
 
-    public ImportedPortfolio read(MultipartFile file, String sheet) throws UnreadableFileException {
+    /**
+     * Reads an upload and stores it as it is read ({@link PortfolioService#readAndStore}).
+     *
+     * @param name the portfolio's name; null or blank for the file's name
+     */
+    public PortfolioService.Read store(MultipartFile file, String sheet, String name) throws UnreadableFileException {
+        return buffered(file, target -> portfolios.readAndStore(blankToNull(name), target, blankToNull(sheet), properties.importLimits(),
+                PortfolioService.Progress.NONE));
+    }
+
+    /** What is done with an upload once its bytes are in a file of its own. */
+    @FunctionalInterface
+    private interface FileWork<T> {
+        T apply(Path file) throws UnreadableFileException;
+    }
+
+    /** Puts the upload in a private temporary folder under its own (safe) name for {@code work}, deleted afterwards. */
+    private <T> T buffered(MultipartFile file, FileWork<T> work) throws UnreadableFileException {
         if (file == null || file.isEmpty()) {
             throw new InvalidRequestException("the upload is empty: send an .xlsx, .xls or .csv file in the 'file' part", "file");
         }
@@ -39,7 +56,7 @@ public class UploadedFiles {
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, target);
             }
-            return new PortfolioReader(properties.importLimits()).read(target, blankToNull(sheet));
+            return work.apply(target);
         } catch (IOException e) {
             throw new UncheckedIOException("could not buffer the upload", e);
         } finally {

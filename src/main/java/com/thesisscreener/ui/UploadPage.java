@@ -22,11 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UploadPage {
 
     private final UploadedFiles uploads;
-    private final PortfolioService portfolios;
-
-    UploadPage(UploadedFiles uploads, PortfolioService portfolios) {
+    UploadPage(UploadedFiles uploads) {
         this.uploads = uploads;
-        this.portfolios = portfolios;
     }
 
     @PostMapping("/portfolios/upload")
@@ -34,9 +31,9 @@ class UploadPage {
                   @RequestParam(required = false) String sheet, RedirectAttributes redirect) {
         try {
             if (name != null && name.length() > 200) throw new InvalidRequestException("the name is longer than 200 characters", "name");
-            ImportedPortfolio imported = uploads.read(file, sheet);
-            String stored = name == null || name.isBlank() ? imported.fileName() : name.strip();
-            PortfolioService.Created created = portfolios.store(stored, imported);
+            PortfolioService.Read read = uploads.store(file, sheet, name == null ? null : name.strip());
+            PortfolioService.Created created = read.created();
+            ImportedPortfolio imported = read.imported();
             redirect.addFlashAttribute("notice", summary(created, imported));
             return "redirect:/portfolios/" + created.portfolio().id();
         } catch (UnreadableFileException | NothingToScreenException | InvalidRequestException e) {

@@ -2,14 +2,11 @@ package com.thesisscreener.uploads;
 
 import com.thesisscreener.portfolio.PortfolioSettings;
 import com.thesisscreener.importing.ImportLimits;
-import com.thesisscreener.importing.ImportSummary;
 import com.thesisscreener.importing.ImportedPortfolio;
-import com.thesisscreener.importing.PortfolioReader;
 import com.thesisscreener.importing.UnreadableFileException;
 import com.thesisscreener.portfolio.NothingToScreenException;
 import com.thesisscreener.portfolio.PortfolioService;
 import com.thesisscreener.portfolio.UploadedFiles;
-import com.thesisscreener.screening.Company;
 import com.thesisscreener.screening.ScreeningLimitExceededException;
 import com.thesisscreener.web.InvalidRequestException;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -99,17 +94,26 @@ public class UploadJobs {
     private void run(UploadJob job, Path folder, String name, String sheet) {
         try {
             job.reading();
-            List<Company> companies = new ArrayList<>();
-            ImportSummary summary = new PortfolioReader(limits()).readEach(folder.resolve(job.fileName), sheet, company -> {
-                companies.add(company);
-                job.rowsRead.incrementAndGet();
-            });
-            job.rowsRead.set(summary.rowsRead());
-            ImportedPortfolio imported = new ImportedPortfolio(summary.fileName(), summary.sheet(), companies, summary.problems(),
-                    summary.rowsRead(), summary.ignoredColumns(), summary.problemsOmitted());
-            job.screening(companies.size());
-            PortfolioService.Created created = portfolios.store(name, imported, job::screenedSoFar);
-            job.done(created.portfolio().id(), created.portfolio().name(), created.companies(),
+            PortfolioService.Read read = portfolios.readAndStore(name, folder.resolve(job.fileName), sheet, limits(),
+                    new PortfolioService.Progress() {
+                        @Override
+                        public void read(int companies) {
+                            job.rowsRead.set(companies);
+                        }
+
+                        @Override
+                        public void screening(ImportedPortfolio imported) {
+                            job.rowsRead.set(imported.rowsRead());
+                            job.screening(imported.companies().size());
+                        }
+
+                        @Override
+                        public void screened(int companies) {
+                            job.screenedSoFar(companies);
+                        }
+                    });
+            ImportedPortfolio imported = read.imported();
+            job.done(read.created().portfolio().id(), read.created().portfolio().name(), read.created().companies(),
                     imported.problems().size() + imported.problemsOmitted(), clock.instant());
         } catch (UnreadableFileException e) {
             int status = switch (e.reason()) {

@@ -42,6 +42,21 @@ class ScreeningAheadTest {
     }
 
     @Test
+    void aPortfolioFedSliceBySliceAsItIsReadComesBackAsIfScreenedAllAtOnce() {
+        List<Company> companies = SyntheticCompanies.generate(730, 5);
+        List<Recommendation> sliced = new ArrayList<>();
+        try (ScreeningAhead screening = ScreeningAhead.fed(ShippedRules.screener(), threads, 2)) {
+            for (int from = 0; from < companies.size(); from += 200) {
+                screening.feed(List.copyOf(companies.subList(from, Math.min(companies.size(), from + 200))));
+            }
+            assertThat(screening.size()).isEqualTo(730);
+            while (screening.hasNext()) sliced.addAll(screening.next().results());
+        }
+
+        assertThat(sliced).isEqualTo(ShippedRules.screener().screen(companies));
+    }
+
+    @Test
     void aSliceThatFailsToScreenThrowsWhatTheScreenerRaisedNotAWrapper() {
         List<Company> companies = new ArrayList<>(SyntheticCompanies.generate(250, 4));
         companies.set(180, null);

@@ -48,6 +48,7 @@ class UploadJobTest {
         JsonNode portfolio = json.readTree(http.get().uri(job.get("links").get("portfolio").asString()).retrieve().body(String.class));
         assertThat(portfolio.get("id").asLong()).isEqualTo(id);
         assertThat(portfolio.get("screened").asInt()).isEqualTo(32);
+        assertThat(portfolio.get("positions").get("weightedScore").isNumber()).as("the market values were kept").isTrue();
     }
 
     @Test

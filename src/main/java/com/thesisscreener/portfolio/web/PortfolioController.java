@@ -116,8 +116,9 @@ class PortfolioController {
                                    @Parameter(description = "sheet to read; found automatically when omitted") @RequestParam(required = false) String sheet)
             throws UnreadableFileException {
         if (name != null && name.length() > 200) throw new InvalidRequestException("name is longer than 200 characters", "name");
-        ImportedPortfolio imported = uploads.read(file, sheet);
-        PortfolioService.Created created = portfolios.store(name == null || name.isBlank() ? imported.fileName() : name.strip(), imported);
+        PortfolioService.Read read = uploads.store(file, sheet, name == null ? null : name.strip());
+        PortfolioService.Created created = read.created();
+        ImportedPortfolio imported = read.imported();
         PortfolioSummary summary = PortfolioSummary.of(created.portfolio(), PortfolioSummary.Run.of(created.run(), created.bandCounts()),
                 created.positionFigures());
         return ResponseEntity.created(URI.create("/api/v1/portfolios/" + created.portfolio().id()))
