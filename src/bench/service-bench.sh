@@ -33,15 +33,28 @@ echo "$(basename "$JAR") $(unzip -p "$JAR" META-INF/MANIFEST.MF 2>/dev/null | gr
 # Seconds a GET takes, the body written to $2.
 timed_get() { curl -s -o "$2" -w '%{time_total}' -H "X-API-Key: $key" "$base$1"; }
 
+# Samples the server's heap every 100 ms into $1 (its pid in $sampler). jstat is a JVM of its own: this returns once
+# it samples, so its start-up does not compete with what is timed next.
+start_heap_sampler() {
+  jstat -gc "$server" 100 >"$1" &
+  sampler=$!
+  for _ in $(seq 1 100); do [ "$(wc -l <"$1")" -ge 2 ] && break; sleep 0.05; done
+}
+
+# The most heap in use (MB) that the samples in $1 saw.
+peak_heap() {
+  awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$1"
+}
+
 # Uploads the workbook, prints the time until stored (HTTP 201) and the peak heap meanwhile; $1 names the upload.
 timed_upload() {
-  jstat -gc "$server" 100 >"$work/heap.txt" &
-  local sampler=$! start end status peak
+  local start end status peak
+  start_heap_sampler "$work/heap.txt"
   start=$(date +%s.%N)
   status=$(curl -s -o "$work/upload.json" -w '%{http_code}' -H "X-API-Key: $key" -F file=@"$work/portfolio.xlsx" "$base/api/v1/portfolios")
   end=$(date +%s.%N)
   kill "$sampler" 2>/dev/null || true
-  peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$work/heap.txt")
+  peak=$(peak_heap "$work/heap.txt")
   printf 'upload %d rows (%.1f MB xlsx), %s: HTTP %s in %.2f s; peak heap %s MB\n' "$ROWS" \
     "$(echo "$(stat -c %s "$work/portfolio.xlsx") / 1048576" | bc -l)" "$1" "$status" "$(echo "$end - $start" | bc -l)" "$peak"
 }
@@ -79,12 +92,11 @@ times=()
 for _ in 1 2 3; do times+=("$(timed_get "/api/v1/portfolios/$id/runs/$second/diff?against=$first" "$work/diff.json")"); done
 printf 'diff of two %d-company runs: %s s (%s changed, %s unchanged)\n' "$ROWS" "${times[*]}" "$(jq '.changes | length' "$work/diff.json")" "$(jq .unchanged "$work/diff.json")"
 
-jstat -gc "$server" 100 >"$work/heap-report.txt" &
-sampler=$!
+start_heap_sampler "$work/heap-report.txt"
 xlsx=$(timed_get "/api/v1/portfolios/$id/report.xlsx" "$work/report.xlsx")
 csv=$(timed_get "/api/v1/portfolios/$id/report.csv" "$work/report.csv")
 kill "$sampler" 2>/dev/null || true
-peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$work/heap-report.txt")
+peak=$(peak_heap "$work/heap-report.txt")
 printf 'report.xlsx: %.2f s (%.1f MB); report.csv: %.2f s (%.1f MB); peak heap while exporting %s MB\n' \
   "$xlsx" "$(echo "$(stat -c %s "$work/report.xlsx") / 1048576" | bc -l)" "$csv" "$(echo "$(stat -c %s "$work/report.csv") / 1048576" | bc -l)" "$peak"
 

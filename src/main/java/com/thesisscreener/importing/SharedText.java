@@ -1,6 +1,5 @@
 package com.thesisscreener.importing;
 
-import org.apache.poi.util.XMLHelper;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -33,7 +32,7 @@ final class SharedText {
     /** Reads the table's XML with POI's hardened parser: no DOCTYPE, no external entities. */
     static SharedText read(InputStream xml) throws Exception {
         SharedText table = new SharedText(0);
-        XMLReader parser = XMLHelper.newXMLReader();
+        XMLReader parser = WorkbookXml.newReader();
         parser.setContentHandler(table.new Handler());
         parser.parse(new InputSource(xml));
         return table;

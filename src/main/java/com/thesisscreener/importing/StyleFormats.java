@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.apache.poi.util.XMLHelper;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -32,7 +31,7 @@ final class StyleFormats {
     /** Reads the style part with POI's hardened parser: no DOCTYPE, no external entities. */
     static StyleFormats read(InputStream xml) throws Exception {
         StyleFormats formats = new StyleFormats();
-        XMLReader parser = XMLHelper.newXMLReader();
+        XMLReader parser = WorkbookXml.newReader();
         parser.setContentHandler(formats.new Handler());
         parser.parse(new InputSource(xml));
         return formats;

@@ -4,7 +4,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
@@ -33,6 +32,7 @@ final class XlsxReader {
     private static final long STYLES_BUDGET = 16L * 1024 * 1024;
     /** Enough of a formula to recognise it in a problem message; the rest is not kept. */
     private static final int SHOWN_FORMULA_CHARS = 80;
+
 
     private final String fileName;
     private final ImportLimits limits;
@@ -99,7 +99,7 @@ final class XlsxReader {
     }
 
     private void readSheet(String name, InputStream sheet, SharedText strings, CellKinds kinds) throws Exception {
-        XMLReader parser = XMLHelper.newXMLReader(); // POI's hardened parser: no DTDs, no external entities
+        XMLReader parser = WorkbookXml.newReader();
         parser.setContentHandler(new SheetHandler(name, strings, kinds));
         try {
             parser.parse(new InputSource(sheet));

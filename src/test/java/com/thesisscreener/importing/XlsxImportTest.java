@@ -306,4 +306,35 @@ class XlsxImportTest {
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageStartingWith("'notes.xlsx': no header row found");
     }
+
+    @Test
+    void aSheetDeclaringADocumentTypeIsRefusedAndNothingInItIsExpandedOrFetched() throws Exception {
+        Path file = Workbooks.sheet("Portfolio", new Object[]{"Ticker", "Segment"}, new Object[]{"ACME", "OTHER"})
+                .writeXlsx(dir.resolve("plain.xlsx"));
+        Path hostile = withSheetXml(file, dir.resolve("entities.xlsx"), xml -> xml.replaceFirst("<worksheet",
+                "<!DOCTYPE worksheet [<!ENTITY lol \"lol\"><!ENTITY host SYSTEM \"file:///etc/hostname\">]><worksheet")
+                .replace(">ACME<", ">&lol;&host;<"));
+
+        assertThatThrownBy(() -> reader.read(hostile))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("'entities.xlsx'")
+                .hasMessageContaining("document type");
+    }
+
+    /** A copy of an .xlsx with its first sheet's XML changed. */
+    private static Path withSheetXml(Path from, Path to, java.util.function.UnaryOperator<String> change) throws Exception {
+        try (var in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(from));
+             var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(to))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    bytes = change.apply(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        return to;
+    }
 }
