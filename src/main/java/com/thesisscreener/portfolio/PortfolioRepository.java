@@ -73,7 +73,6 @@ class PortfolioRepository {
         return key.getKey().longValue();
     }
 
-    /** Shows a portfolio stored by {@link #insertPortfolio} to readers, once all of it is stored. */
     /** Records what reading the file found, for a portfolio stored while it was being read. */
     void describe(long portfolioId, ImportedPortfolio imported) {
         jdbc.sql("update portfolio set sheet = ?, rows_read = ?, rows_rejected = ?, ignored_columns = ? where id = ?")
@@ -82,6 +81,7 @@ class PortfolioRepository {
                 .update();
     }
 
+    /** Shows a portfolio stored by {@link #insertPortfolio} to readers, once all of it is stored. */
     void reveal(long portfolioId) {
         jdbc.sql("update portfolio set complete = true where id = ?").param(portfolioId).update();
     }

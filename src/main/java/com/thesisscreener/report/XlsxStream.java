@@ -81,16 +81,15 @@ final class XlsxStream implements AutoCloseable {
         }
     }
 
-    /** Deletes what a workbook abandoned half-way left in temporary files. */
+    /** Releases the archive's deflater and deletes what a workbook abandoned half-way left in temporary files. */
     @Override
     public void close() {
         for (Sheet sheet : sheets) sheet.discard();
-        if (!finished) {
-            try {
-                zip.close();
-            } catch (IOException ignored) {
-                // the client has gone or the stream is broken; what was written is incomplete either way
-            }
+        try {
+            zip.close();
+        } catch (IOException e) {
+            // Unfinished, the archive cannot be completed anyway (the client has gone, or writing failed before).
+            if (finished) throw new UncheckedIOException("the workbook could not be written: " + e.getMessage(), e);
         }
     }
 

@@ -34,6 +34,8 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorksheetDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -324,6 +326,30 @@ class XlsxReportTest {
         XlsxReport.write(screening, out);
         assertThat(closed[0]).isFalse();
         assertThat(bytes.size()).isPositive();
+    }
+
+    @Test
+    void everySheetAndTheWorkbookPartAreValidSpreadsheetMlByTheStandardsSchema() throws Exception {
+        // The schema POI ships (poi-ooxml-lite) has every type of these parts; the styles part it cannot check whole.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        XlsxReport.write(screening, out, GENERATED_AT, 4); // several sheets per table, written side by side
+        List<String> checked = new ArrayList<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                String xml = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                org.apache.xmlbeans.XmlObject part;
+                if (entry.getName().startsWith("xl/worksheets/")) part = WorksheetDocument.Factory.parse(xml);
+                else if (entry.getName().equals("xl/workbook.xml")) part = WorkbookDocument.Factory.parse(xml);
+                else continue;
+                List<org.apache.xmlbeans.XmlError> errors = new ArrayList<>();
+                boolean valid = part.validate(new org.apache.xmlbeans.XmlOptions().setErrorListener(errors));
+                assertThat(errors).as(entry.getName()).isEmpty();
+                assertThat(valid).as(entry.getName()).isTrue();
+                checked.add(entry.getName());
+            }
+        }
+        assertThat(checked).contains("xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml")
+                .hasSizeGreaterThan(8);
     }
 
     private static XSSFWorkbook reopen(Screening screening) throws IOException {

@@ -120,6 +120,35 @@ class XlsxStreamTest {
     }
 
     @Test
+    void aWorkbookAbandonedHalfWayOrFinishedLeavesNoTemporaryFileBehind() throws IOException {
+        long before = temporarySheets();
+        try (XlsxStream book = new XlsxStream(new ByteArrayOutputStream())) {
+            XlsxStream.Sheet streamed = book.sheet("Streamed", 0, PLAIN_LAYOUT);
+            XlsxStream.Sheet buffered = book.sheet("Buffered", 1, PLAIN_LAYOUT);
+            streamed.row(0).text(0, "a", CellLook.PLAIN);
+            buffered.row(0).text(0, "b", CellLook.PLAIN);
+            assertThat(temporarySheets()).as("the second sheet is deflated ahead into a file").isEqualTo(before + 1);
+        }
+        assertThat(temporarySheets()).as("after an abandoned workbook").isEqualTo(before);
+
+        try (XlsxStream book = new XlsxStream(new ByteArrayOutputStream())) {
+            XlsxStream.Sheet streamed = book.sheet("Streamed", 0, PLAIN_LAYOUT);
+            XlsxStream.Sheet buffered = book.sheet("Buffered", 1, PLAIN_LAYOUT);
+            buffered.row(0).text(0, "b", CellLook.PLAIN);
+            buffered.end(1);
+            streamed.end(1);
+            book.finish();
+        }
+        assertThat(temporarySheets()).as("after a finished workbook").isEqualTo(before);
+    }
+
+    private static long temporarySheets() throws IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("thesis-screener-sheet")).count();
+        }
+    }
+
+    @Test
     void rowsGoForwardOnly() {
         try (XlsxStream book = new XlsxStream(new ByteArrayOutputStream())) {
             XlsxStream.Sheet sheet = book.sheet("Rows", 0, PLAIN_LAYOUT);
