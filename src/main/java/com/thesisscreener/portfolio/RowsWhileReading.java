@@ -77,16 +77,21 @@ final class RowsWhileReading implements AutoCloseable {
 
     /**
      * Stops the writer once the slice it is storing is done; slices not yet started are dropped (after a failure the
-     * caller discards the portfolio). Never interrupted mid-slice: an interrupted file channel closes the database.
+     * caller discards the portfolio, which must not overlap a slice still being stored). Never interrupted mid-slice:
+     * an interrupted file channel closes the database. An interrupt meanwhile is kept for the caller.
      */
     @Override
     public void close() {
         slices.forEach(slice -> slice.cancel(false));
         writer.shutdown();
-        try {
-            writer.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        boolean interrupted = false;
+        while (!writer.isTerminated()) {
+            try {
+                writer.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 }

@@ -334,7 +334,13 @@ final class XlsxStream implements AutoCloseable {
 
         Deflated() throws IOException {
             file = Files.createTempFile("thesis-screener-sheet", ".deflated");
-            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            try {
+                out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                deflater.end();
+                throw e;
+            }
         }
 
         @Override
@@ -364,9 +370,14 @@ final class XlsxStream implements AutoCloseable {
             deflater.end();
             try {
                 out.close();
-                Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // a temporary file left behind is removed with the temporary folder
+                // closing failed (a full disk, say): the file goes all the same
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is removed with the temporary folder
+                }
             }
         }
     }
