@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,11 +48,7 @@ class PortfolioRepository {
     private final JsonMapper json;
     private final RunIndexes indexes;
     /** Reads the results an export will need next; daemons, idle ones end after a minute. */
-    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "run-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService readers = Executors.newCachedThreadPool(Background.daemons("run-reader"));
 
     PortfolioRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, RunIndexes indexes) {
         this.jdbc = jdbc;
@@ -271,7 +266,7 @@ class PortfolioRepository {
         Future<List<RankedResult>> next = readAhead(run, index, ranked, 0, reader);
         try {
             for (int from = 0; from < ranked.length; from += ResultQuery.MAX_SIZE) {
-                List<RankedResult> slice = await(next);
+                List<RankedResult> slice = Background.await(next, "reading a run's results");
                 int following = from + ResultQuery.MAX_SIZE;
                 next = following < ranked.length ? readAhead(run, index, ranked, following, reader) : null;
                 for (RankedResult result : slice) each.accept(result.result());
@@ -284,18 +279,6 @@ class PortfolioRepository {
     private Future<List<RankedResult>> readAhead(ScreeningRun run, RunIndex index, int[] ranked, int from, Reader reader) {
         int[] slice = Arrays.copyOfRange(ranked, from, Math.min(ranked.length, from + ResultQuery.MAX_SIZE));
         return readers.submit(() -> rows(run, index, slice, reader));
-    }
-
-    private static <T> T await(Future<T> reading) {
-        try {
-            return reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a run's results", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) throw failure;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** Lets reads under way finish: an interrupted query would close H2's file channel. */

@@ -67,11 +67,7 @@ public class PortfolioService {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Screens the slices of uploads and re-runs while the request threads store them; daemons, stopped with the service. */
-    private final ExecutorService screeners = Executors.newFixedThreadPool(CORES, runnable -> {
-        Thread thread = new Thread(runnable, "screening");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService screeners = Executors.newFixedThreadPool(CORES, Background.daemons("screening"));
 
     /** An upload still hidden after this long was abandoned by an instance that stopped mid-way. */
     static final Duration ABANDONED_AFTER = Duration.ofHours(1);

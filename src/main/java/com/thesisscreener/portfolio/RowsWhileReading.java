@@ -3,7 +3,6 @@ package com.thesisscreener.portfolio;
 import com.thesisscreener.screening.Company;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,11 +26,7 @@ final class RowsWhileReading implements AutoCloseable {
     private final SliceStore store;
     private final Consumer<List<Company>> complete;
     private final int sliceSize;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "row-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Background.daemons("row-writer"));
     private final List<Future<?>> slices = new ArrayList<>();
     private int handedOver;
 
@@ -50,7 +45,7 @@ final class RowsWhileReading implements AutoCloseable {
     /** Stores what is left of {@code read} and waits until every slice is stored; a failure is thrown here. */
     void finish(List<Company> read) {
         if (read.size() > handedOver) handOver(read);
-        for (Future<?> slice : slices) await(slice);
+        for (Future<?> slice : slices) Background.await(slice, "storing a portfolio's rows");
     }
 
     private void handOver(List<Company> read) {
@@ -60,19 +55,6 @@ final class RowsWhileReading implements AutoCloseable {
         handedOver = read.size();
         slices.add(writer.submit(() -> store.store(slice, from)));
         complete.accept(slice);
-    }
-
-    private static void await(Future<?> slice) {
-        try {
-            slice.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing a portfolio's rows", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) throw failure;
-            if (e.getCause() instanceof Error error) throw error;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**

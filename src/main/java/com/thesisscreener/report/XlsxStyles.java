@@ -68,7 +68,7 @@ final class XlsxStyles {
                 + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
         if (!numberFormats.isEmpty()) {
             xml.markup("<numFmts count=\"" + numberFormats.size() + "\">");
-            numberFormats.forEach((code, id) -> xml.markup("<numFmt numFmtId=\"" + id + "\" formatCode=\"" + escaped(code) + "\"/>"));
+            numberFormats.forEach((code, id) -> xml.markup("<numFmt numFmtId=\"" + id + "\" formatCode=\"").text(code).markup("\"/>"));
             xml.markup("</numFmts>");
         }
         fonts.write(xml, "fonts");
@@ -102,10 +102,6 @@ final class XlsxStyles {
 
     private static String argb(int rgb) {
         return String.format("FF%06X", rgb & 0xFFFFFF);
-    }
-
-    private static String escaped(String code) {
-        return code.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     /** Elements of one list of the styles part, each written once, numbered in order. */

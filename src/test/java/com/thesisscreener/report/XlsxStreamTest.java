@@ -24,16 +24,10 @@ class XlsxStreamTest {
                 "carriage\r\nreturn", "tab\tand\nline feed", "bell\u0007 and nul\u0000", "_x0041_ stays as typed",
                 "_x00", "a_b_c", "  leading and trailing  ", "<tag> & \"quotes\" 'apostrophes'",
                 "Zürich, 東京, emoji \uD83D\uDCC8", "non-character \uFFFF");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XlsxStream book = new XlsxStream(out)) {
-            XlsxStream.Sheet sheet = book.sheet("Texts", 0, PLAIN_LAYOUT);
+        try (XSSFWorkbook workbook = oneSheetReadBack(sheet -> {
             for (int i = 0; i < texts.size(); i++) sheet.row(i).text(0, texts.get(i), CellLook.PLAIN);
-            sheet.end(0);
-            book.finish();
-        }
-
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            XSSFSheet sheet = workbook.getSheet("Texts");
+        })) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
             for (int i = 0; i < texts.size(); i++) {
                 assertThat(sheet.getRow(i).getCell(0).getStringCellValue()).as("row %d", i).isEqualTo(texts.get(i));
             }
@@ -42,34 +36,20 @@ class XlsxStreamTest {
 
     @Test
     void aLoneSurrogateWhichIsNoCharacterBecomesTheReplacementCharacter() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XlsxStream book = new XlsxStream(out)) {
-            XlsxStream.Sheet sheet = book.sheet("Texts", 0, PLAIN_LAYOUT);
-            sheet.row(0).text(0, "half \uD83D of a pair", CellLook.PLAIN);
-            sheet.end(0);
-            book.finish();
-        }
-
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            assertThat(workbook.getSheet("Texts").getRow(0).getCell(0).getStringCellValue()).isEqualTo("half \uFFFD of a pair");
+        try (XSSFWorkbook workbook = oneSheetReadBack(sheet -> sheet.row(0).text(0, "half \uD83D of a pair", CellLook.PLAIN))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("half \uFFFD of a pair");
         }
     }
 
     @Test
     void numbersKeepTheirExactValueAndOnesNoSpreadsheetHoldsShowAsAnError() throws IOException {
         List<Double> numbers = List.of(1.0, -0.5, 2.401, 1e-7, 123456789012345.0, 1.0E20, 0.1 + 0.2);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XlsxStream book = new XlsxStream(out)) {
-            XlsxStream.Sheet sheet = book.sheet("Numbers", 0, PLAIN_LAYOUT);
+        try (XSSFWorkbook workbook = oneSheetReadBack(sheet -> {
             for (int i = 0; i < numbers.size(); i++) sheet.row(i).number(0, numbers.get(i), CellLook.PLAIN);
             sheet.row(numbers.size()).number(0, Double.NaN, CellLook.PLAIN);
             sheet.row(numbers.size() + 1).number(0, null, CellLook.number("0%"));
-            sheet.end(0);
-            book.finish();
-        }
-
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            XSSFSheet sheet = workbook.getSheet("Numbers");
+        })) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
             for (int i = 0; i < numbers.size(); i++) {
                 assertThat(sheet.getRow(i).getCell(0).getNumericCellValue()).as("row %d", i).isEqualTo(numbers.get(i));
             }
@@ -156,6 +136,18 @@ class XlsxStreamTest {
 
             assertThatThrownBy(() -> sheet.row(3)).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    /** A workbook of one sheet filled by {@code rows}, written and opened again with POI. */
+    private static XSSFWorkbook oneSheetReadBack(java.util.function.Consumer<XlsxStream.Sheet> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XlsxStream book = new XlsxStream(out)) {
+            XlsxStream.Sheet sheet = book.sheet("Values", 0, PLAIN_LAYOUT);
+            rows.accept(sheet);
+            sheet.end(0);
+            book.finish();
+        }
+        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 
     @Test
