@@ -25,7 +25,8 @@ done
 # shellcheck source=src/bench/lib-server.sh
 . src/bench/lib-server.sh
 bench_prepare service-bench
-bench_start_server "$HEAP" --spring.datasource.url="jdbc:h2:file:$work/db" \
+# The shipped database settings (application.properties), the file in the work folder.
+bench_start_server "$HEAP" --spring.datasource.url="jdbc:h2:file:$work/db;COMPRESS=TRUE" \
   --screener.max-upload=200MB --spring.servlet.multipart.max-file-size=200MB --spring.servlet.multipart.max-request-size=200MB
 java -jar "$JAR" generate --rows "$ROWS" --out "$work/portfolio.xlsx" >/dev/null
 echo "$(basename "$JAR") $(unzip -p "$JAR" META-INF/MANIFEST.MF 2>/dev/null | grep -m1 Implementation-Version | tr -d '\r'); java $(java -version 2>&1 | head -1 | cut -d'"' -f2), -Xmx$HEAP, $(nproc) cores shared with the load: $(cut -d' ' -f1-3 /proc/loadavg)"

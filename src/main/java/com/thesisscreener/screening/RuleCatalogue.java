@@ -2,6 +2,7 @@ package com.thesisscreener.screening;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,17 @@ final class RuleCatalogue {
 
     private final Map<String, Entry> byRuleName;
     private final List<ThesisTest> tests;
+    /** The tests that apply, by segment, to a company that may sell through APIs and to one that does not. */
+    private final Map<Segment, List<ThesisTest>> withApiRevenue = new EnumMap<>(Segment.class);
+    private final Map<Segment, List<ThesisTest>> withoutApiRevenue = new EnumMap<>(Segment.class);
 
     private RuleCatalogue(Map<String, Entry> byRuleName, List<ThesisTest> tests) {
         this.byRuleName = Map.copyOf(byRuleName);
         this.tests = List.copyOf(tests);
+        for (Segment segment : Segment.values()) {
+            withApiRevenue.put(segment, this.tests.stream().filter(test -> test.appliesTo(segment, true)).toList());
+            withoutApiRevenue.put(segment, this.tests.stream().filter(test -> test.appliesTo(segment, false)).toList());
+        }
     }
 
     /** Reads every rule's metadata; a metadata mistake is a problem of the rule set, reported per rule. */
@@ -99,6 +107,11 @@ final class RuleCatalogue {
 
     List<ThesisTest> tests() {
         return tests;
+    }
+
+    /** The tests that apply to {@code company}, by rule id: worked out once per rule set, not per company. */
+    List<ThesisTest> testsFor(Company company) {
+        return (company.mayHaveApiRevenue() ? withApiRevenue : withoutApiRevenue).get(company.segment());
     }
 
     private static List<String> split(String list) {

@@ -21,6 +21,7 @@ public final class Scorecard {
     private final Map<Rule, RuleCatalogue.Entry> ruleInfo = new IdentityHashMap<>();
     private final EnumMap<Band, Integer> floors = new EnumMap<>(Band.class);
     private Integer startingScore;
+    private Band[] bandByScore;
 
     Scorecard(RuleCatalogue catalogue, List<Company> companies) {
         this.catalogue = catalogue;
@@ -63,6 +64,7 @@ public final class Scorecard {
     /** Banding parameter: the lowest score (inclusive) that reaches {@code band}. */
     public void bandFloor(Band band, int floor) {
         floors.put(band, floor);
+        bandByScore = null;
     }
 
     /** The tally of a company of this evaluation; a fact inserted by a rule maps to its company's tally. */
@@ -91,8 +93,20 @@ public final class Scorecard {
         return startingScore;
     }
 
-    /** The best band whose floor the score reaches; below every floor is AVOID. */
+    /** The best band whose floor the score (0..100) reaches; below every floor is AVOID. */
     Band bandFor(int score) {
+        if (bandByScore == null) bandByScore = bandsByScore();
+        return bandByScore[score];
+    }
+
+    /** Every score's band, once the banding rule has set the floors: one lookup per company instead of a walk. */
+    private Band[] bandsByScore() {
+        Band[] bands = new Band[101];
+        for (int score = 0; score <= 100; score++) bands[score] = bestBandReached(score);
+        return bands;
+    }
+
+    private Band bestBandReached(int score) {
         Band best = Band.AVOID;
         for (Map.Entry<Band, Integer> floor : floors.entrySet()) {
             if (score >= floor.getValue() && floor.getKey().ordinal() < best.ordinal()) best = floor.getKey();

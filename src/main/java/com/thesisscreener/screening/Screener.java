@@ -221,8 +221,7 @@ public final class Screener {
         int applicable = 0;
         int evaluated = 0;
         List<TestNotRun> notRun = new ArrayList<>();
-        for (ThesisTest test : catalogue.tests()) {
-            if (!test.appliesTo(company)) continue;
+        for (ThesisTest test : catalogue.testsFor(company)) {
             applicable++;
             if (test.canRun(known)) {
                 evaluated++;

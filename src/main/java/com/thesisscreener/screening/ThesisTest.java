@@ -17,8 +17,9 @@ record ThesisTest(String ruleId, List<CompanyField> requires, long requiredMask,
         segments = segments.isEmpty() ? EnumSet.allOf(Segment.class) : EnumSet.copyOf(segments);
     }
 
-    boolean appliesTo(Company company) {
-        return segments.contains(company.segment()) && (!apiLayer || company.mayHaveApiRevenue());
+    /** Whether the test applies to a company of {@code segment} that may (or does not) sell through APIs. */
+    boolean appliesTo(Segment segment, boolean mayHaveApiRevenue) {
+        return segments.contains(segment) && (!apiLayer || mayHaveApiRevenue);
     }
 
     boolean canRun(long knownMask) {
