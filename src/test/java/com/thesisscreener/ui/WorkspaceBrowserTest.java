@@ -191,6 +191,9 @@ class WorkspaceBrowserTest {
         setRuleText(original.replaceFirst("@points\\(\\+10\\)", "@points(+30)"));
         browser.findElement(By.id("preview")).click();
         waitFor(By.id("preview-result"));
+        String preview = browser.findElement(By.id("preview-result")).getText();
+        assertThat(preview).as("each changed company: its score and band before and after, the points that moved")
+                .containsPattern("\\d+ → \\d+").contains("MOAT-DATA +10 → +30");
         screenshot("10-rule-preview");
         browser.manage().window().setSize(new Dimension(1280, 1000));
 
