@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Editing the rules, the same way wherever it happens (REST, the rules page, rule proposals, {@code ./screener rules}):
@@ -21,11 +20,6 @@ import java.util.regex.Pattern;
  * line builds it with {@code new}. Nothing here activates anything.
  */
 public final class RuleEditing {
-
-    /** Longest rule file name accepted, extension included. */
-    public static final int MAX_NAME_LENGTH = 100;
-    /** A plain file name: no folder, not hidden, only characters every file system and URL keeps as they are. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*\\.drl(\\.xlsx)?");
 
     private final RuleSetCompiler compiler;
 
@@ -39,9 +33,8 @@ public final class RuleEditing {
 
     /** Refuses a name that is not a plain rule file name ({@code moat.drl}, {@code banding.drl.xlsx}); returns it when it is. */
     public static String checkName(String name) {
-        if (name == null || name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches()) {
-            throw new RuleFileRefused("'" + (name == null ? "" : name) + "' is not a rule file name: use letters, digits, '.', '_' or '-' "
-                    + "(at most " + MAX_NAME_LENGTH + ") ending .drl or .drl.xlsx");
+        if (!RuleFile.isPlainName(name)) {
+            throw new RuleFileRefused(RuleFile.notPlainName(name));
         }
         return name;
     }
@@ -77,7 +70,7 @@ public final class RuleEditing {
         return compiler.validate(files);
     }
 
-    /** As {@link #check(List)} for the rule files of a folder, whose names must pass {@link #checkName} as sent ones do. */
+    /** As {@link #check(List)} for the rule files of a folder (a file whose name the editor would refuse is an error). */
     public ValidationReport check(Path folder) {
         List<RuleFile> files;
         try {
@@ -85,7 +78,6 @@ public final class RuleEditing {
         } catch (RuleCompilationException unreadable) {
             return new ValidationReport("", List.of(), unreadable.errors(), List.of(), null);
         }
-        files.forEach(file -> checkName(file.name()));
         return check(files);
     }
 

@@ -3,6 +3,7 @@ package com.thesisscreener.rules;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One rule file as read from the rules folder: its name relative to the folder and its bytes.
@@ -11,6 +12,11 @@ import java.util.Locale;
  */
 public record RuleFile(String name, byte[] bytes) {
 
+    /** Longest rule file name accepted, extension included. */
+    public static final int MAX_NAME_LENGTH = 100;
+    /** A plain file name: no folder, not hidden, only characters every file system and URL keeps as they are. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*\\.drl(\\.xlsx)?");
+
     public RuleFile {
         bytes = bytes.clone();
     }
@@ -18,6 +24,20 @@ public record RuleFile(String name, byte[] bytes) {
     /** A DRL file from its text. */
     public RuleFile(String name, String content) {
         this(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether {@code name} is a plain rule file name ({@code moat.drl}, {@code banding.drl.xlsx}): the names the
+     * editor saves, and so the only ones a rules folder may hold.
+     */
+    public static boolean isPlainName(String name) {
+        return name != null && name.length() <= MAX_NAME_LENGTH && PLAIN_NAME.matcher(name).matches();
+    }
+
+    /** Why {@code name} is refused, in the words every way in (API, page, command line, rules folder) uses. */
+    static String notPlainName(String name) {
+        return "'" + (name == null ? "" : name) + "' is not a rule file name: use letters, digits, '.', '_' or '-' (at most "
+                + MAX_NAME_LENGTH + ") ending .drl or .drl.xlsx";
     }
 
     /** Whether this is an Excel decision table rather than DRL text. */

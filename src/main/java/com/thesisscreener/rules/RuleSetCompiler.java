@@ -290,16 +290,26 @@ public final class RuleSetCompiler {
         return new RuleError(file, 0, 0, "could not compile: " + why + "; simplify the last change");
     }
 
-    /** Reads the rule files of a folder; a missing or unreadable folder is itself a rule error. */
+    /**
+     * Reads the rule files of a folder; a missing or unreadable folder is itself a rule error, and so is a rule file
+     * named as the editor would refuse (it could be served but never edited, saved or restored under that name).
+     */
     public static List<RuleFile> read(Path folder) throws RuleCompilationException {
         if (!Files.isDirectory(folder)) {
             throw new RuleCompilationException(List.of(new RuleError(folder.toString(), 0, 0, "rules folder not found")));
         }
         try (Stream<Path> paths = Files.list(folder)) {
             List<RuleFile> files = new ArrayList<>();
+            List<RuleError> misnamed = new ArrayList<>();
             for (Path path : paths.filter(RuleSetCompiler::isRuleFile).sorted(Comparator.naturalOrder()).toList()) {
-                files.add(new RuleFile(path.getFileName().toString(), Files.readAllBytes(path)));
+                String name = path.getFileName().toString();
+                if (!RuleFile.isPlainName(name)) {
+                    misnamed.add(new RuleError(name, 0, 0, RuleFile.notPlainName(name) + "; rename it"));
+                    continue;
+                }
+                files.add(new RuleFile(name, Files.readAllBytes(path)));
             }
+            if (!misnamed.isEmpty()) throw new RuleCompilationException(misnamed);
             return files;
         } catch (IOException e) {
             throw new RuleCompilationException(List.of(new RuleError(folder.toString(), 0, 0, "cannot read: " + e.getMessage())));

@@ -31,7 +31,7 @@ class RuleEditingServiceTest {
 
     @Test
     void plainDrlAndDecisionTableNamesUpToTheLimitAreAccepted() {
-        String longest = "a".repeat(RuleEditing.MAX_NAME_LENGTH - 4) + ".drl";
+        String longest = "a".repeat(RuleFile.MAX_NAME_LENGTH - 4) + ".drl";
         for (String name : List.of("moat.drl", "banding.drl.xlsx", "watch-list.drl", "v2_tiers.drl", longest)) {
             assertThat(RuleEditing.checkName(name)).isEqualTo(name);
         }
@@ -62,10 +62,16 @@ class RuleEditingServiceTest {
     }
 
     @Test
-    void aFolderHoldingARuleFileWithABadNameIsRefusedAsASentFileWouldBe(@TempDir Path folder) throws Exception {
+    void aFolderHoldingARuleFileWithABadNameIsNotValidAndNamesItAsASentFileWouldBe(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("my rules.drl"), "package thesis;\n");
 
-        assertThatThrownBy(() -> editing.check(folder)).isInstanceOf(RuleFileRefused.class).hasMessageStartingWith("'my rules.drl' is not");
+        ValidationReport report = editing.check(folder);
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("my rules.drl");
+            assertThat(error.message()).startsWith("'my rules.drl' is not a rule file name");
+        });
     }
 
     @Test

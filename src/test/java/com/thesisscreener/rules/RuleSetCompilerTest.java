@@ -91,6 +91,20 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aRuleFileNamedAsTheEditorWouldRefuseIsAnErrorNamingItAndNothingIsCompiled() throws IOException {
+        copyShippedRules();
+        Files.writeString(rules.resolve("Moat copy.drl"), "package thesis;\n");
+        Files.writeString(rules.resolve("~$banding.drl.xlsx"), "an Excel lock file, not a rule file");
+
+        List<RuleError> errors = compileErrors();
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo("Moat copy.drl");
+            assertThat(error.message()).startsWith("'Moat copy.drl' is not a rule file name").endsWith("; rename it");
+        });
+    }
+
+    @Test
     void theVersionIsAContentHashThatChangesWhenAnyFileChanges() throws Exception {
         copyShippedRules();
         List<RuleFile> files = RuleSetCompiler.read(rules);

@@ -213,15 +213,32 @@ class RuleEditingTest {
         String pageMessage = org.springframework.web.util.HtmlUtils.htmlUnescape(shown.group(1));
 
         Files.writeString(folder.resolve(badName), content);
-        var stderr = new java.io.ByteArrayOutputStream();
+        var stdout = new java.io.ByteArrayOutputStream();
         int exit = com.thesisscreener.cli.CommandLine.run(new String[] {"rules", "validate", folder.toString()},
-                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(exit).isEqualTo(2);
-        String cliMessage = stderr.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+                new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        assertThat(exit).as("a folder holding a file the editor would refuse is not a valid rule set").isEqualTo(2);
+        String cliReport = stdout.toString(java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(apiMessage).startsWith("'my rules.drl' is not a rule file name");
         assertThat(pageMessage).isEqualTo(apiMessage);
-        assertThat(cliMessage).isEqualTo("screener: " + apiMessage);
+        assertThat(cliReport).contains("my rules.drl:0:0 " + apiMessage + "; rename it", "not valid, 1 error");
+    }
+
+    @Test
+    void aRuleFileSavedIntoTheFolderUnderANameTheEditorRefusesIsReportedByHotReloadAndTheLastGoodSetKeepsServing() throws Exception {
+        String liveVersion = get("/api/v1/rules").get("activeVersion").asString();
+        Path misnamed = RULES.resolve("my rules.drl");
+        Files.writeString(misnamed, "package thesis;\n// harmless, but named so it could never be edited, saved or restored\n");
+        try {
+            JsonNode failed = waitFor(status -> status.path("lastAttempt").path("errors").findValuesAsString("file").contains("my rules.drl"));
+
+            assertThat(failed.path("lastAttempt").path("errors").get(0).get("message").asString())
+                    .startsWith("'my rules.drl' is not a rule file name");
+            assertThat(failed.get("activeVersion").asString()).isEqualTo(liveVersion);
+            assertThat(score().get("ruleSetVersion").asString()).isEqualTo(liveVersion);
+        } finally {
+            Files.delete(misnamed);
+        }
     }
 
     @Test
