@@ -1,5 +1,6 @@
 package com.thesisscreener.ui;
 
+import com.thesisscreener.web.InvalidRequestException;
 import com.thesisscreener.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +37,7 @@ class BrowserErrorPages implements HandlerExceptionResolver, Ordered {
         if (!isBrowserPage(request) || isPageController(handler)) return null;
         int status = e instanceof NoResourceFoundException || e instanceof NotFoundException ? 404
                 : e instanceof AccessDeniedException ? 403
+                : e instanceof InvalidRequestException ? 400
                 : e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError() ? known.getStatusCode().value() : 500;
         if (status == 500) log.error("Unexpected error serving a page", e);
         response.setStatus(status);

@@ -1,5 +1,6 @@
 package com.thesisscreener.ui;
 
+import com.thesisscreener.web.InvalidRequestException;
 import com.thesisscreener.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ class PageModel {
                 || e instanceof org.springframework.web.servlet.resource.NoResourceFoundException
                 || e instanceof org.springframework.web.bind.MissingServletRequestParameterException
                 || e instanceof IllegalArgumentException
+                || e instanceof InvalidRequestException
                 || e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException) {
             response.setStatus(e instanceof org.springframework.web.servlet.resource.NoResourceFoundException ? 404
                     : e instanceof org.springframework.security.access.AccessDeniedException ? 403 : 400);

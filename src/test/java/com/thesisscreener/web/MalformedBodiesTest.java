@@ -118,6 +118,36 @@ class MalformedBodiesTest {
     }
 
     @Test
+    void parametersThatAreNotPercentEncodedUtf8Are400sForClientsAndBrowsersAlike() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        String base = "http://localhost:" + port;
+        SoftAssertions soft = new SoftAssertions();
+        for (String query : List.of("x=%ff", "page=%C3%28", "band=%e2%82")) {
+            var list = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/portfolios?" + query))
+                    .header("X-API-Key", adminKey).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var score = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/score?whatIf=true&" + query))
+                    .header("X-API-Key", adminKey).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(COMPANY + "}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login?" + query))
+                    .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            for (var answer : List.of(list, score)) {
+                soft.assertThat(answer.statusCode()).as(answer.uri() + " " + answer.body()).isEqualTo(400);
+                soft.assertThat(answer.headers().firstValue("Content-Type")).as(answer.uri().toString()).hasValueSatisfying(
+                        type -> assertThat(type).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+                soft.assertThat(answer.body()).as(answer.uri().toString()).contains("not UTF-8").doesNotContainPattern(QUALIFIED_JAVA_NAME);
+            }
+            soft.assertThat(page.statusCode()).as(page.uri() + " " + page.body()).isEqualTo(400);
+            soft.assertThat(page.headers().firstValue("Content-Type")).as(page.uri().toString()).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+        }
+        var form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/score"))
+                .header("X-API-Key", adminKey).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("ticker=%ff")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        soft.assertThat(form.statusCode()).as("a form body that is not UTF-8: " + form.body()).isBetween(400, 499);
+        soft.assertAll();
+    }
+
+    @Test
     void aKeyGivenTwiceIsRefusedOnEveryJsonEndpointNamingTheKey() {
         assertDuplicate(HttpMethod.POST, "/api/v1/score", "{\"ticker\":\"A\",\"segment\":\"OTHER\",\"segment\":\"MODEL_PROVIDER\"}", "segment");
         assertDuplicate(HttpMethod.POST, "/api/v1/score/batch", "[" + COMPANY + "}," + COMPANY + ",\"ownsCompute\":true,\"ownsCompute\":false}]",
