@@ -27,7 +27,7 @@ import java.util.zip.Inflater;
  * per result; the command line spills it while ranking. Not thread-safe: one per writing or reading loop.
  *
  * <p>Stored as written, behind a {@link #PLAIN} mark. Explanations were deflated one by one before: zlib spent
- * 14-20 us on each (setting up a block for a few hundred bytes), more than screening the company, to save a third of
+ * 20-29 us on each (setting up a block for a few hundred bytes), more than screening the company, to save a third of
  * 520 bytes. Those are still read.
  */
 public final class ExplanationCodec {
