@@ -33,7 +33,6 @@ final class XlsxReader {
     /** Enough of a formula to recognise it in a problem message; the rest is not kept. */
     private static final int SHOWN_FORMULA_CHARS = 80;
 
-
     private final String fileName;
     private final ImportLimits limits;
     private final PortfolioAssembler assembler;

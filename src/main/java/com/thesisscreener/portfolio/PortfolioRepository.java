@@ -1,6 +1,5 @@
 package com.thesisscreener.portfolio;
 
-import com.thesisscreener.importing.ImportedPortfolio;
 import com.thesisscreener.importing.RowProblem;
 import com.thesisscreener.report.ExplanationCodec;
 import com.thesisscreener.report.ResultStats;
@@ -57,22 +56,21 @@ class PortfolioRepository {
         this.indexes = indexes;
     }
 
-    long insertPortfolio(String name, String fileName, String sheet, int rowsRead, int rowsRejected, List<String> ignoredColumns,
-                         Instant createdAt) {
+    /** A new portfolio, hidden until {@link #reveal} and described by {@link #describe} once its file is read. */
+    long insertPortfolio(String name, String fileName, Instant createdAt) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into portfolio (name, file_name, sheet, rows_read, rows_rejected, ignored_columns, created_at, complete)
-                        values (?, ?, ?, ?, ?, ?, ?, false)""")
-                .params(name, fileName, sheet, rowsRead, rowsRejected, String.join("\n", ignoredColumns), Timestamp.from(createdAt))
+                        values (?, ?, '', 0, 0, '', ?, false)""")
+                .params(name, fileName, Timestamp.from(createdAt))
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
-    /** Records what reading the file found, for a portfolio stored while it was being read. */
-    void describe(long portfolioId, ImportedPortfolio imported) {
+    /** Records what reading the file found: the sheet read, rows read and rejected, the columns ignored. */
+    void describe(long portfolioId, String sheet, int rowsRead, int rowsRejected, List<String> ignoredColumns) {
         jdbc.sql("update portfolio set sheet = ?, rows_read = ?, rows_rejected = ?, ignored_columns = ? where id = ?")
-                .params(imported.sheet(), imported.rowsRead(), imported.rowsRejected(), String.join("\n", imported.ignoredColumns()),
-                        portfolioId)
+                .params(sheet, rowsRead, rowsRejected, String.join("\n", ignoredColumns), portfolioId)
                 .update();
     }
 

@@ -115,7 +115,7 @@ public class PortfolioService {
             long id = insertHidden(name, imported.fileName(), now);
             try {
                 forEachSlice(companies.size(), (from, to) -> repository.insertCompanies(id, companies.subList(from, to), from));
-                inTransaction(() -> repository.describe(id, imported));
+                describe(id, imported);
                 return storeScreened(id, name, imported, ruleSet, screening, screenedSoFar, now, started);
             } catch (RuntimeException failed) {
                 inTransaction(() -> repository.discard(id));
@@ -166,7 +166,7 @@ public class PortfolioService {
             ImportedPortfolio imported = readStoringRows(id, file, sheet, limits, screening, progress);
             requireCompanies(imported);
             progress.screening(imported);
-            inTransaction(() -> repository.describe(id, imported));
+            describe(id, imported);
             return new Read(storeScreened(id, shownName, imported, ruleSet, screening, progress::screened, now, started), imported);
         } catch (UnreadableFileException | RuntimeException failed) {
             inTransaction(() -> repository.discard(id));
@@ -203,8 +203,12 @@ public class PortfolioService {
     private long insertHidden(String name, String fileName, Instant now) {
         return inTransaction(() -> {
             repository.discardAbandoned(now.minus(ABANDONED_AFTER));
-            return repository.insertPortfolio(name, fileName, "", 0, 0, List.of(), now);
+            return repository.insertPortfolio(name, fileName, now);
         });
+    }
+
+    private void describe(long id, ImportedPortfolio imported) {
+        inTransaction(() -> repository.describe(id, imported.sheet(), imported.rowsRead(), imported.rowsRejected(), imported.ignoredColumns()));
     }
 
     /** With the rows stored: positions, problems, then the run as {@code screening} screens it; logs how long each took. */

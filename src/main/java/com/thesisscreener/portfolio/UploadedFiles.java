@@ -30,7 +30,7 @@ public class UploadedFiles {
     /**
      * Reads an upload and stores it as it is read ({@link PortfolioService#readAndStore}).
      *
-     * @param name the portfolio's name; null or blank for the file's name
+     * @param name the portfolio's name, surrounding blanks removed; null or blank for the file's name
      */
     public PortfolioService.Read store(MultipartFile file, String sheet, String name) throws UnreadableFileException {
         return buffered(file, target -> portfolios.readAndStore(blankToNull(name), target, blankToNull(sheet), properties.importLimits(),

@@ -24,17 +24,15 @@ final class RuleCatalogue {
     }
 
     private final Map<String, Entry> byRuleName;
-    private final List<ThesisTest> tests;
     /** The tests that apply, by segment, to a company that may sell through APIs and to one that does not. */
     private final Map<Segment, List<ThesisTest>> withApiRevenue = new EnumMap<>(Segment.class);
     private final Map<Segment, List<ThesisTest>> withoutApiRevenue = new EnumMap<>(Segment.class);
 
     private RuleCatalogue(Map<String, Entry> byRuleName, List<ThesisTest> tests) {
         this.byRuleName = Map.copyOf(byRuleName);
-        this.tests = List.copyOf(tests);
         for (Segment segment : Segment.values()) {
-            withApiRevenue.put(segment, this.tests.stream().filter(test -> test.appliesTo(segment, true)).toList());
-            withoutApiRevenue.put(segment, this.tests.stream().filter(test -> test.appliesTo(segment, false)).toList());
+            withApiRevenue.put(segment, tests.stream().filter(test -> test.appliesTo(segment, true)).toList());
+            withoutApiRevenue.put(segment, tests.stream().filter(test -> test.appliesTo(segment, false)).toList());
         }
     }
 
@@ -103,10 +101,6 @@ final class RuleCatalogue {
     /** How the rule named {@code ruleName} records findings; a rule without metadata records its name, with no points. */
     Entry entryFor(String ruleName) {
         return byRuleName.getOrDefault(ruleName, new Entry(ruleName, "", null));
-    }
-
-    List<ThesisTest> tests() {
-        return tests;
     }
 
     /** The tests that apply to {@code company}, by rule id: worked out once per rule set, not per company. */

@@ -31,7 +31,7 @@ class UploadPage {
                   @RequestParam(required = false) String sheet, RedirectAttributes redirect) {
         try {
             if (name != null && name.length() > 200) throw new InvalidRequestException("the name is longer than 200 characters", "name");
-            PortfolioService.Read read = uploads.store(file, sheet, name == null ? null : name.strip());
+            PortfolioService.Read read = uploads.store(file, sheet, name);
             PortfolioService.Created created = read.created();
             ImportedPortfolio imported = read.imported();
             redirect.addFlashAttribute("notice", summary(created, imported));

@@ -109,7 +109,7 @@ class PortfolioRepositoryTest {
         Company full = ShippedRules.apiSeller("FULL", 1.6, -0.8).distributionSwitchingCost(SwitchingCost.HIGH)
                 .agenticProductionContracts(3).sovereignAiExposure(true).build();
         Company sparse = Company.builder("SPARSE", Segment.DATA_CENTER_REIT).build();
-        long id = repository.insertPortfolio("p", "p.xlsx", "Portfolio", 2, 0, List.of(), Instant.now());
+        long id = storedPortfolio("p", "p.xlsx", "Portfolio", 2, 0, List.of(), Instant.now());
 
         repository.insertCompanies(id, List.of(full, sparse));
 
@@ -120,7 +120,7 @@ class PortfolioRepositoryTest {
     void aStoredRunExplainsItselfWithoutRunningTheRulesAgain() {
         List<Recommendation> results = ShippedRules.screener().screen(List.of(
                 ShippedRules.apiSeller("A", 1.6, -0.8).build(), ShippedRules.neutral("B", Segment.SEMICONDUCTORS).build()));
-        long id = repository.insertPortfolio("p", "p.xlsx", null, 2, 0, List.of("Notes"), Instant.now());
+        long id = storedPortfolio("p", "p.xlsx", null, 2, 0, List.of("Notes"), Instant.now());
         repository.reveal(id);
 
         ScreeningRun run = run(id, ShippedRules.ruleSet().version(), results);
@@ -134,7 +134,7 @@ class PortfolioRepositoryTest {
     void largePortfoliosAreWrittenInBatches() {
         List<Company> companies = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) companies.add(Company.builder("T" + i, Segment.OTHER).revenueGrowth(i / 1000.0).build());
-        long id = repository.insertPortfolio("big", "big.csv", null, companies.size(), 0, List.of(), Instant.now());
+        long id = storedPortfolio("big", "big.csv", null, companies.size(), 0, List.of(), Instant.now());
 
         int batchesBefore = roundTrips.batches.get();
         int aloneBefore = roundTrips.sentAlone.get();
@@ -149,7 +149,7 @@ class PortfolioRepositoryTest {
 
     @Test
     void deletingAPortfolioRemovesItsRowsProblemsRunsAndResults() {
-        long id = repository.insertPortfolio("p", "p.csv", null, 2, 1, List.of(), Instant.now());
+        long id = storedPortfolio("p", "p.csv", null, 2, 1, List.of(), Instant.now());
         repository.reveal(id);
         repository.insertCompanies(id, List.of(Company.builder("A", Segment.OTHER).build()));
         repository.insertProblems(id, List.of(new RowProblem("p.csv", 3, "D", "API revenue share", "45x", "a fraction")));
@@ -344,7 +344,7 @@ class PortfolioRepositoryTest {
     @Test
     void aPortfolioBeingStoredIsHiddenUntilRevealedAndAnAbandonedOneIsDiscarded() {
         Instant started = Instant.parse("2026-01-01T10:00:00Z");
-        long hidden = repository.insertPortfolio("being stored", "big.xlsx", null, 1, 0, List.of(), started);
+        long hidden = storedPortfolio("being stored", "big.xlsx", null, 1, 0, List.of(), started);
         repository.insertCompanies(hidden, List.of(Company.builder("A", Segment.OTHER).build()));
         long runId = repository.startRun(hidden, "v1", 1, started);
         long countBefore = repository.countPortfolios();
@@ -360,9 +360,9 @@ class PortfolioRepositoryTest {
         assertThat(repository.findRun(hidden, runId)).isPresent();
         assertThat(repository.countPortfolios()).isEqualTo(countBefore + 1);
 
-        long abandoned = repository.insertPortfolio("abandoned", "cut.xlsx", null, 1, 0, List.of(), started);
+        long abandoned = storedPortfolio("abandoned", "cut.xlsx", null, 1, 0, List.of(), started);
         repository.insertCompanies(abandoned, List.of(Company.builder("B", Segment.OTHER).build()));
-        long recent = repository.insertPortfolio("still storing", "now.xlsx", null, 1, 0, List.of(), started.plusSeconds(7200));
+        long recent = storedPortfolio("still storing", "now.xlsx", null, 1, 0, List.of(), started.plusSeconds(7200));
         assertThat(repository.discardAbandoned(started.plusSeconds(3600))).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from portfolio_company where portfolio_id = ?").param(abandoned).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from portfolio where id in (?, ?)").params(hidden, recent).query(Long.class).single()).isEqualTo(2);
@@ -430,7 +430,7 @@ class PortfolioRepositoryTest {
     }
 
     private long portfolio(int rows) {
-        long id = repository.insertPortfolio("p", "p.xlsx", null, rows, 0, List.of(), Instant.now());
+        long id = storedPortfolio("p", "p.xlsx", null, rows, 0, List.of(), Instant.now());
         repository.reveal(id);
         return id;
     }
@@ -450,5 +450,13 @@ class PortfolioRepositoryTest {
         } catch (UnreadableFileException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A hidden portfolio described as reading its file would describe it. */
+    private long storedPortfolio(String name, String fileName, String sheet, int rowsRead, int rowsRejected, List<String> ignoredColumns,
+                                 Instant createdAt) {
+        long id = repository.insertPortfolio(name, fileName, createdAt);
+        repository.describe(id, sheet, rowsRead, rowsRejected, ignoredColumns);
+        return id;
     }
 }

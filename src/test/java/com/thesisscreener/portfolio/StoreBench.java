@@ -56,7 +56,7 @@ public final class StoreBench {
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(data));
             long start = System.nanoTime();
             ScreeningRun run = sliced ? storeInSlices(tx, repository, results) : tx.execute(status -> {
-                long id = repository.insertPortfolio("bench", "bench.xlsx", null, rows, 0, List.of(), Instant.now());
+                long id = repository.insertPortfolio("bench", "bench.xlsx", Instant.now());
                 long runId = repository.insertRun(id, results.get(0).ruleSetVersion(), results, Instant.now());
                 repository.reveal(id);
                 return repository.findRun(id, runId).orElseThrow();
@@ -77,7 +77,7 @@ public final class StoreBench {
     }
 
     private static ScreeningRun storeInSlices(TransactionTemplate tx, PortfolioRepository repository, List<Recommendation> results) {
-        long id = tx.execute(status -> repository.insertPortfolio("bench", "bench.xlsx", null, results.size(), 0, List.of(), Instant.now()));
+        long id = tx.execute(status -> repository.insertPortfolio("bench", "bench.xlsx", Instant.now()));
         long runId = tx.execute(status -> repository.startRun(id, results.get(0).ruleSetVersion(), results.size(), Instant.now()));
         for (int from = 0; from < results.size(); from += PortfolioRepository.SLICE_SIZE) {
             int start = from;

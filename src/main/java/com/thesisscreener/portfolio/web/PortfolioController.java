@@ -116,7 +116,7 @@ class PortfolioController {
                                    @Parameter(description = "sheet to read; found automatically when omitted") @RequestParam(required = false) String sheet)
             throws UnreadableFileException {
         if (name != null && name.length() > 200) throw new InvalidRequestException("name is longer than 200 characters", "name");
-        PortfolioService.Read read = uploads.store(file, sheet, name == null ? null : name.strip());
+        PortfolioService.Read read = uploads.store(file, sheet, name);
         PortfolioService.Created created = read.created();
         ImportedPortfolio imported = read.imported();
         PortfolioSummary summary = PortfolioSummary.of(created.portfolio(), PortfolioSummary.Run.of(created.run(), created.bandCounts()),
