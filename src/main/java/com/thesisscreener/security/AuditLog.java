@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    /** The most entries one read returns. */
+    public static final int MAX_RECENT = 1000;
 
     private final JdbcClient jdbc;
     private final InstanceId instance;
@@ -49,9 +51,10 @@ public class AuditLog {
         log.info("audit: {} {} {} (instance {})", actor, action, what, instance.id());
     }
 
+    /** The newest entries, at most {@code limit} (1 to {@link #MAX_RECENT}; a value outside is brought within). */
     public List<Event> recent(int limit) {
         return jdbc.sql("select id, occurred_at, actor, action, subject, instance_id from audit_event order by id desc limit ?")
-                .param(Math.max(1, Math.min(limit, 1000)))
+                .param(Math.max(1, Math.min(limit, MAX_RECENT)))
                 .query((rs, n) -> new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6)))
                 .list();

@@ -23,6 +23,9 @@ class AccountControllerTest {
     @Autowired
     UserAccounts accounts;
 
+    @Autowired
+    AuditLog audit;
+
     @Test
     @WithMockUser(roles = "ANALYST")
     void onlyAnAdminListsUsers() {
@@ -41,5 +44,16 @@ class AccountControllerTest {
 
         assertThat(answer).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(answer).bodyJson().extractingPath("$.detail").asString().contains("nobody");
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void anAuditLimitOutsideOneToAThousandIsA400NamingTheRangeNotAQuietlyShorterList() {
+        MvcTestResult answer = mvc.get().uri("/api/v1/audit?limit=5000").exchange();
+
+        assertThat(answer).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(answer).bodyJson().extractingPath("$.detail").asString().contains("between 1 and 1000");
+        assertThat(answer).bodyJson().extractingPath("$.field").isEqualTo("limit");
+        verify(audit, never()).recent(org.mockito.ArgumentMatchers.anyInt());
     }
 }

@@ -134,6 +134,31 @@ class GeneratedClientTest {
     }
 
     @Test
+    @Order(6)
+    void pagingParametersDeclareTheRangeTheServiceAccepts() {
+        JsonNode size = parameter("/api/v1/portfolios/{id}/results", "size").get("schema");
+        assertThat(List.of(size.get("minimum").asInt(), size.get("maximum").asInt(), size.get("default").asInt())).containsExactly(1, 1000, 100);
+        assertThat(parameter("/api/v1/portfolios/{id}/results", "page").at("/schema/minimum").asInt()).isZero();
+        assertThat(parameter("/api/v1/portfolios", "size").at("/schema/maximum").asInt()).isEqualTo(100);
+        assertThat(parameter("/api/v1/audit", "limit").at("/schema/maximum").asInt()).isEqualTo(1000);
+    }
+
+    @Test
+    @Order(7)
+    void onlyTheRestApiIsDocumentedNotTheWorkspacesOwnJson() {
+        List<String> paths = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> paths.add(path.getKey()));
+        assertThat(paths).isNotEmpty().allSatisfy(path -> assertThat(path).startsWith("/api/v1/"));
+    }
+
+    private static JsonNode parameter(String path, String name) {
+        for (JsonNode parameter : document.at("/paths/" + escape(path) + "/get/parameters")) {
+            if (parameter.get("name").asString().equals(name)) return parameter;
+        }
+        throw new AssertionError(path + " documents no parameter " + name);
+    }
+
+    @Test
     @Order(10)
     void aGeneratedClientScoresACompany() throws Exception {
         Map<?, ?> scored = (Map<?, ?>) call("scoreOneCompany");

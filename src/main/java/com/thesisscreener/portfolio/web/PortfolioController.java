@@ -60,6 +60,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class PortfolioController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final int MAX_PORTFOLIOS_PER_PAGE = 100;
 
     private final PortfolioService portfolios;
     private final UploadedFiles uploads;
@@ -127,9 +128,12 @@ class PortfolioController {
 
     @GetMapping
     @Operation(operationId = "listPortfolios", summary = "List portfolios, newest first")
-    Page<PortfolioSummary> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    Page<PortfolioSummary> list(@Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+                                @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PORTFOLIOS_PER_PAGE, defaultValue = "20")) @RequestParam(defaultValue = "20") int size) {
         if (page < 0) throw new InvalidRequestException("page must be 0 or more", "page");
-        if (size < 1 || size > 100) throw new InvalidRequestException("size must be between 1 and 100", "size");
+        if (size < 1 || size > MAX_PORTFOLIOS_PER_PAGE) {
+            throw new InvalidRequestException("size must be between 1 and " + MAX_PORTFOLIOS_PER_PAGE, "size");
+        }
         long total = portfolios.portfolioCount();
         List<PortfolioSummary> items = portfolios.portfolios(page, size).stream().map(this::summary).toList();
         return new Page<>(items, page, size, total, (total + size - 1) / size);
@@ -163,7 +167,8 @@ class PortfolioController {
                     @RequestParam(required = false) Segment segment, @RequestParam(defaultValue = "rank") String sort,
                     @RequestParam(required = false) Integer minScore, @RequestParam(required = false) Integer maxScore,
                     @RequestParam(required = false) Double minConfidence, @RequestParam(required = false) Double maxConfidence,
-                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+                    @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+                    @Parameter(schema = @Schema(minimum = "1", maximum = "" + ResultQuery.MAX_SIZE, defaultValue = "100")) @RequestParam(defaultValue = "100") int size,
                     @Parameter(description = "the 'next' of the previous page: the page that follows it (page is then only echoed)")
                     @RequestParam(required = false) Integer after,
                     @Parameter(description = "add \"whatIf\" to every result on the page: the nearest change of each input that moves "
