@@ -74,9 +74,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf("rule set %s: %d rules in %d files, compiled in %d ms%n", rules.version(), rules.ruleCount(),
                 rules.files().size(), (System.nanoTime() - compileStart) / 1_000_000);
-        out.printf("java %s, %d processor(s) available, max heap %d MB; batches over %,d companies are screened on every core, "
+        out.printf("java %s, %d processor(s) available, max heap %d MB; sessions of %,d companies, on every core for batches over %,d; "
                         + "the reference runs on one thread%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, Screener.SESSION_SIZE);
+                Runtime.getRuntime().maxMemory() >> 20, Screener.SESSION_SIZE, Screener.PARALLEL_FROM);
 
         Screener screener = rules.screener();
         Optional<Function<Company, ?>> reference = reference();

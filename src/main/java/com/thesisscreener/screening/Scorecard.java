@@ -119,6 +119,8 @@ public final class Scorecard {
         final List<Finding> findings = new ArrayList<>(8);
         final List<Cap> caps = new ArrayList<>(1);
         int points;
+        /** The volume test's figures when a rule set one up for the company (read for the derived figures). */
+        VolumeCheck volume;
 
         void add(Finding finding) {
             findings.add(finding);

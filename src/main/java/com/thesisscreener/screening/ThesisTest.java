@@ -1,5 +1,6 @@
 package com.thesisscreener.screening;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +28,10 @@ record ThesisTest(String ruleId, List<CompanyField> requires, long requiredMask,
     }
 
     List<String> missingInputs(long knownMask) {
-        return requires.stream()
-                .filter(field -> (knownMask & (1L << field.ordinal())) == 0)
-                .map(CompanyField::fieldName)
-                .toList();
+        List<String> missing = new ArrayList<>(requires.size());
+        for (CompanyField field : requires) {
+            if ((knownMask & (1L << field.ordinal())) == 0) missing.add(field.fieldName());
+        }
+        return List.copyOf(missing);
     }
 }

@@ -14,7 +14,7 @@ class PooledScreeningTest {
 
     @Test
     void aBatchSplitOverTheCoresComesBackInInputOrderWithTheResultsOfEachCompanyAlone() {
-        List<Company> companies = companies(Screener.SESSION_SIZE * 2 + 777);
+        List<Company> companies = companies(Screener.PARALLEL_FROM + Screener.SESSION_SIZE + 777);
         Screener screener = ShippedRules.screener();
 
         List<Recommendation> batch = screener.screen(companies);
@@ -26,15 +26,31 @@ class PooledScreeningTest {
     }
 
     @Test
+    void aBatchOfSeveralSessionsBelowTheParallelSizeIsScreenedOnTheCallersThreadInInputOrder() {
+        List<Company> companies = companies(Screener.SESSION_SIZE * 2 + 333);
+        Screener screener = ShippedRules.screener();
+        List<Thread> reportedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        List<Recommendation> batch = screener.screen(companies, screened -> reportedOn.add(Thread.currentThread()));
+
+        assertThat(reportedOn).hasSize(3).containsOnly(Thread.currentThread());
+        assertThat(batch).extracting(Recommendation::ticker).isEqualTo(companies.stream().map(Company::ticker).toList());
+        for (int i = 0; i < companies.size(); i += 499) {
+            assertThat(batch.get(i)).isEqualTo(screener.screen(companies.get(i)));
+        }
+    }
+
+    @Test
     void aLargeBatchReportsTheCompaniesScreenedAsEachSliceFinishesEndingWithAllOfThem() {
-        List<Company> companies = companies(Screener.SESSION_SIZE * 2 + 777);
+        List<Company> companies = companies(Screener.PARALLEL_FROM + Screener.SESSION_SIZE + 777);
+        int slices = (companies.size() + Screener.SESSION_SIZE - 1) / Screener.SESSION_SIZE;
         List<Integer> reported = java.util.Collections.synchronizedList(new ArrayList<>());
 
         List<Recommendation> batch = ShippedRules.screener().screen(companies, reported::add);
 
         assertThat(batch).hasSize(companies.size());
-        assertThat(reported).hasSize(3).isSorted().doesNotHaveDuplicates();
-        assertThat(reported.get(2)).isEqualTo(companies.size());
+        assertThat(reported).hasSize(slices).isSorted().doesNotHaveDuplicates();
+        assertThat(reported.get(slices - 1)).isEqualTo(companies.size());
         assertThat(reported.get(0)).isIn(Screener.SESSION_SIZE, 777);
     }
 
