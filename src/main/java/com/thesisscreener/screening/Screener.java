@@ -194,7 +194,8 @@ public final class Screener {
     /**
      * Refuses every activation once the deadline has passed. Reading the clock costs about as much as a finding's
      * sentence, so it is read every {@link #CLOCK_EVERY}th firing while firings are quick, and before every firing once
-     * they are slow: the limit is overrun by a millisecond at most, or by one slow firing. Only the firing thread calls it.
+     * the last reading found them slow: the limit is overrun by at most that many firings, each bounded (the rule
+     * sandbox lets rule code neither loop nor recurse). Only the firing thread calls it.
      */
     private static final class WithinTime implements AgendaFilter {
 
