@@ -165,7 +165,8 @@ class AccountController {
 
     @GetMapping("/audit")
     @Operation(operationId = "listAuditEvents", summary = "The newest audit entries: who uploaded, ran, reloaded or deleted what, and when")
-    List<AuditLog.Event> audit(@Parameter(description = "how many of the newest entries", schema = @Schema(minimum = "1", maximum = "" + AuditLog.MAX_RECENT, defaultValue = "200"))
+    List<AuditLog.Event> audit(@Parameter(description = "how many of the newest entries",
+                                          schema = @Schema(minimum = "1", maximum = "" + AuditLog.MAX_RECENT, defaultValue = "200"))
                                @RequestParam(defaultValue = "200") int limit) {
         if (limit < 1 || limit > AuditLog.MAX_RECENT) {
             throw new AccountException("limit must be between 1 and " + AuditLog.MAX_RECENT, "limit");

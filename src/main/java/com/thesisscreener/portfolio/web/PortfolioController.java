@@ -128,8 +128,10 @@ class PortfolioController {
 
     @GetMapping
     @Operation(operationId = "listPortfolios", summary = "List portfolios, newest first")
-    Page<PortfolioSummary> list(@Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
-                                @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PORTFOLIOS_PER_PAGE, defaultValue = "20")) @RequestParam(defaultValue = "20") int size) {
+    Page<PortfolioSummary> list(@Parameter(schema = @Schema(minimum = "0", defaultValue = "0"))
+                                @RequestParam(defaultValue = "0") int page,
+                                @Parameter(schema = @Schema(minimum = "1", maximum = "" + MAX_PORTFOLIOS_PER_PAGE, defaultValue = "20"))
+                                @RequestParam(defaultValue = "20") int size) {
         if (page < 0) throw new InvalidRequestException("page must be 0 or more", "page");
         if (size < 1 || size > MAX_PORTFOLIOS_PER_PAGE) {
             throw new InvalidRequestException("size must be between 1 and " + MAX_PORTFOLIOS_PER_PAGE, "size");
@@ -168,7 +170,8 @@ class PortfolioController {
                     @RequestParam(required = false) Integer minScore, @RequestParam(required = false) Integer maxScore,
                     @RequestParam(required = false) Double minConfidence, @RequestParam(required = false) Double maxConfidence,
                     @Parameter(schema = @Schema(minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
-                    @Parameter(schema = @Schema(minimum = "1", maximum = "" + ResultQuery.MAX_SIZE, defaultValue = "100")) @RequestParam(defaultValue = "100") int size,
+                    @Parameter(schema = @Schema(minimum = "1", maximum = "" + ResultQuery.MAX_SIZE, defaultValue = "100"))
+                    @RequestParam(defaultValue = "100") int size,
                     @Parameter(description = "the 'next' of the previous page: the page that follows it (page is then only echoed)")
                     @RequestParam(required = false) Integer after,
                     @Parameter(description = "add \"whatIf\" to every result on the page: the nearest change of each input that moves "
