@@ -36,8 +36,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * The one web-layer slice every REST controller's slice test shares (one cached context): the REST controllers,
  * their error advice and the real security configuration, with the services behind them mocked. The scoring
- * controller keeps the real rules (it is the engine's REST face). The pages of the workspace are left out; the
- * browser tests cover them.
+ * controller keeps the real rules (it is the engine's REST face). The pages of the workspace are left out: they have
+ * a slice of their own ({@code ui.PageSliceTest}) and the browser tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
